@@ -1,0 +1,12 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["test/**/*.test.ts"],
+    globalSetup: ["test/setup/prism.global.ts"],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+    // Tests own their servers and ports; running files in parallel on 2 cores is fine.
+    pool: "threads",
+  },
+});
