@@ -1404,13 +1404,25 @@ export interface operations {
             /** @description Successful response */
             200: {
                 headers: {
-                    /** @description The maximum quota units allowed in the current window (from the most critical policy). */
+                    /**
+                     * @description The maximum quota units allowed in the current window (from the most critical policy).
+                     * @example 1
+                     */
                     "RateLimit-Limit": number;
-                    /** @description A Structured Field string listing all concurrent policies enforced by the server. */
+                    /**
+                     * @description A Structured Field string listing all concurrent policies enforced by the server.
+                     * @example 1;w=30
+                     */
                     "RateLimit-Policy": string;
-                    /** @description The number of remaining quota units (from the most critical policy). */
+                    /**
+                     * @description The number of remaining quota units (from the most critical policy).
+                     * @example 1
+                     */
                     "RateLimit-Remaining": number;
-                    /** @description The time, in seconds, until the critical rate limit resets. */
+                    /**
+                     * @description The time, in seconds, until the critical rate limit resets.
+                     * @example 1
+                     */
                     "RateLimit-Reset": number;
                     [name: string]: unknown;
                 };

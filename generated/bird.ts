@@ -97,6 +97,7 @@ export interface components {
                 pattern?: string;
                 type?: string;
             } | null;
+            /** @example phonenumber */
             contactIdentifierKeyOverride?: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -104,12 +105,14 @@ export interface components {
             id: string;
             identifier?: string;
             name: string;
+            /** @example whatsapp */
             platformId: string;
             platformMessageJsonSchemaOverride?: {
                 [key: string]: unknown;
             } | null;
             /** @enum {string|null} */
             platformServiceProtocolOverride?: "http" | "https" | null;
+            /** @example https://platform.example.com */
             platformServiceUrlOverride?: string | null;
             /** @enum {string|null} */
             platformServiceVersionOverride?: "1.0" | null;
