@@ -1361,6 +1361,104 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "count": 2,
+                     *       "filters": {},
+                     *       "limit": 100,
+                     *       "offset": 0,
+                     *       "partner_channels": [
+                     *         {
+                     *           "availability_status": "ready",
+                     *           "cancelled_at": null,
+                     *           "client": {
+                     *             "contact_info": {
+                     *               "country": "DE",
+                     *               "email": "ops@acme.example"
+                     *             },
+                     *             "id": "exampleCL",
+                     *             "name": "Acme",
+                     *             "partner_payload": "crm-42"
+                     *           },
+                     *           "client_id": "exampleCL",
+                     *           "created_at": "2024-01-10T09:59:19Z",
+                     *           "current_limit": "TIER_1K",
+                     *           "current_quality_rating": "High",
+                     *           "id": "exampleCH",
+                     *           "integration": {
+                     *             "app_id": "138219",
+                     *             "enabled": true,
+                     *             "hosting_platform_type": "meta_cloud_api",
+                     *             "state": "running"
+                     *           },
+                     *           "is_oba": false,
+                     *           "settings": {
+                     *             "data_localization_region": "DE",
+                     *             "tier": "regular"
+                     *           },
+                     *           "setup_info": {
+                     *             "phone_name": "Acme Support",
+                     *             "phone_number": "+4915112345678"
+                     *           },
+                     *           "status": "ready",
+                     *           "terminated_at": null,
+                     *           "waba_account": {
+                     *             "external_id": "104996339183722",
+                     *             "fb_business_id": "348728345238956",
+                     *             "id": "exampleWA",
+                     *             "namespace": "acme_ns",
+                     *             "status": "approved"
+                     *           }
+                     *         },
+                     *         {
+                     *           "availability_status": "ready",
+                     *           "cancelled_at": null,
+                     *           "client": {
+                     *             "contact_info": {
+                     *               "country": "DE",
+                     *               "email": "ops@acme.example"
+                     *             },
+                     *             "id": "exampleCL",
+                     *             "name": "Acme",
+                     *             "partner_payload": "crm-42"
+                     *           },
+                     *           "client_id": "exampleCL",
+                     *           "created_at": "2024-02-01T12:00:00Z",
+                     *           "current_limit": "TIER_250",
+                     *           "current_quality_rating": "Medium",
+                     *           "id": "exampleCH2",
+                     *           "integration": {
+                     *             "app_id": "138220",
+                     *             "enabled": true,
+                     *             "hosting_platform_type": "meta_cloud_api",
+                     *             "state": "running"
+                     *           },
+                     *           "is_oba": false,
+                     *           "settings": {
+                     *             "data_localization_region": null,
+                     *             "tier": "regular"
+                     *           },
+                     *           "setup_info": {
+                     *             "phone_name": "Acme Sales",
+                     *             "phone_number": "+4915112345679"
+                     *           },
+                     *           "status": "ready",
+                     *           "terminated_at": null,
+                     *           "waba_account": {
+                     *             "external_id": "104996339183722",
+                     *             "fb_business_id": "348728345238956",
+                     *             "id": "exampleWA",
+                     *             "namespace": "acme_ns",
+                     *             "status": "approved"
+                     *           }
+                     *         }
+                     *       ],
+                     *       "sort": [
+                     *         "-created_at"
+                     *       ],
+                     *       "total": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerChannelsPublicOut"];
                 };
             };
@@ -1644,6 +1742,60 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "clients": [
+                     *         {
+                     *           "contact_info": {
+                     *             "city": "Berlin",
+                     *             "country": "DE",
+                     *             "email": "ops@acme.example"
+                     *           },
+                     *           "contact_user": {
+                     *             "email": "ada@acme.example",
+                     *             "name": "Ada Ops",
+                     *             "phone": "+4915100000000"
+                     *           },
+                     *           "created_at": "2023-01-01T12:00:00Z",
+                     *           "id": "exampleCL",
+                     *           "max_channels": 10,
+                     *           "modified_at": "2023-01-02T12:00:00Z",
+                     *           "name": "Acme",
+                     *           "organisation": "Acme GmbH",
+                     *           "partner_payload": "crm-42",
+                     *           "status": "active"
+                     *         },
+                     *         {
+                     *           "contact_info": {
+                     *             "city": "London",
+                     *             "country": "GB",
+                     *             "email": "it@globex.example"
+                     *           },
+                     *           "contact_user": {
+                     *             "email": "hank@globex.example",
+                     *             "name": "Hank Scorpio",
+                     *             "phone": "+447700900000"
+                     *           },
+                     *           "created_at": "2023-03-01T12:00:00Z",
+                     *           "id": "exampleCL2",
+                     *           "max_channels": 2,
+                     *           "modified_at": "2023-03-02T12:00:00Z",
+                     *           "name": "Globex",
+                     *           "organisation": "Globex Corp",
+                     *           "partner_payload": "crm-43",
+                     *           "status": "active"
+                     *         }
+                     *       ],
+                     *       "count": 2,
+                     *       "filters": {},
+                     *       "limit": 100,
+                     *       "offset": 0,
+                     *       "sort": [
+                     *         "name"
+                     *       ],
+                     *       "total": 2
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerClientsPublicOut"];
                 };
             };

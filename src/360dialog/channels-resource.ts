@@ -1,0 +1,149 @@
+import type { paths } from "../../generated/360dialog.ts";
+import type { DataOf } from "../core/error-types.ts";
+import type { OffsetPage } from "../core/offset-pages.ts";
+import type { Paginator } from "../core/paginator.ts";
+import type { BodyOf, RequestOptions, typedCall } from "../core/typed-call.ts";
+import type { ChannelListParams } from "./list-params.ts";
+
+type P = paths;
+type ListOp = P["/api/v2/partners/{partner_id}/channels"]["get"];
+/** A channel as `channels.list` returns it. */
+export type Channel = NonNullable<DataOf<ListOp>["partner_channels"]>[number];
+
+export interface ChannelRef {
+  channelId: string;
+}
+export interface ClientChannelRef {
+  clientId: string;
+  channelId: string;
+}
+
+/** Channels (phone numbers) of the partner: listing, API keys, blocked users, settings, lifecycle. */
+export function channelsResource(
+  call: ReturnType<typeof typedCall<P>>,
+  partnerId: string,
+  list: (params?: ChannelListParams) => Paginator<Channel, OffsetPage<Channel>>,
+) {
+  const ch = (ref: ChannelRef) => ({ partner_id: partnerId, channel_id: ref?.channelId });
+  const cc = (ref: ClientChannelRef) => ({
+    partner_id: partnerId,
+    client_id: ref?.clientId,
+    channel_id: ref?.channelId,
+  });
+  return {
+    /** Lists the partner's channels (lazy, paginated). @example for await (const c of d360.channels.list({ sort: "-created_at" })) … */
+    list,
+    /** Generates an API key for the channel (rate limited by 360dialog: 1 request per 30 s per channel). */
+    createApiKey: (ref: ChannelRef, options?: RequestOptions) =>
+      call("/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys", "post", {
+        path: ch(ref),
+        signal: options?.signal,
+      }),
+    /** Lists the users blocked on the channel. */
+    listBlockedUsers: (ref: ChannelRef, options?: RequestOptions) =>
+      call("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", "get", {
+        path: ch(ref),
+        signal: options?.signal,
+      }),
+    /** Blocks users (phone numbers or WhatsApp ids) on the channel. */
+    blockUsers: (
+      ref: ChannelRef,
+      body: BodyOf<P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["post"]>,
+      options?: RequestOptions,
+    ) =>
+      call("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", "post", {
+        path: ch(ref),
+        body,
+        signal: options?.signal,
+      }),
+    /** Unblocks users on the channel. */
+    unblockUsers: (
+      ref: ChannelRef,
+      body: BodyOf<P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["delete"]>,
+      options?: RequestOptions,
+    ) =>
+      call("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", "delete", {
+        path: ch(ref),
+        body,
+        signal: options?.signal,
+      }),
+    /** Requests a new display name for the channel. */
+    updateDisplayName: (
+      ref: ClientChannelRef,
+      body: BodyOf<P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}"]["put"]>,
+      options?: RequestOptions,
+    ) =>
+      call("/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}", "put", {
+        path: cc(ref),
+        body,
+        signal: options?.signal,
+      }),
+    /** Reactivates a previously cancelled channel. */
+    reactivate: (ref: ClientChannelRef, options?: RequestOptions) =>
+      call("/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate", "post", {
+        path: cc(ref),
+        signal: options?.signal,
+      }),
+    /** Reads the channel's WhatsApp commerce settings. */
+    getCommerceSettings: (ref: ClientChannelRef, options?: RequestOptions) =>
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings",
+        "get",
+        { path: cc(ref), signal: options?.signal },
+      ),
+    /** Updates the channel's WhatsApp commerce settings. */
+    updateCommerceSettings: (
+      ref: ClientChannelRef,
+      body: BodyOf<
+        P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings"]["post"]
+      >,
+      options?: RequestOptions,
+    ) =>
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings",
+        "post",
+        {
+          path: cc(ref),
+          body,
+          signal: options?.signal,
+        },
+      ),
+    /** Requests cancellation of the channel's subscription. */
+    requestCancellation: (ref: ClientChannelRef, options?: RequestOptions) =>
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/cancellation_request",
+        "post",
+        {
+          path: cc(ref),
+          signal: options?.signal,
+        },
+      ),
+    /** Stores the channel's message data in a region (confirmed by a PIN sent to the number). */
+    enableLocalStorage: (
+      ref: ClientChannelRef,
+      body: BodyOf<
+        P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage"]["post"]
+      >,
+      options?: RequestOptions,
+    ) =>
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage",
+        "post",
+        {
+          path: cc(ref),
+          body,
+          signal: options?.signal,
+        },
+      ),
+    /** Reverts the channel to Cloud API's default storage. */
+    disableLocalStorage: (ref: ClientChannelRef, options?: RequestOptions) =>
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/disable_local_storage",
+        "post",
+        {
+          path: cc(ref),
+          signal: options?.signal,
+        },
+      ),
+  };
+}

@@ -1,0 +1,59 @@
+import type { paths } from "../../generated/360dialog.ts";
+import type { DataOf } from "../core/error-types.ts";
+import type { OffsetPage } from "../core/offset-pages.ts";
+import type { Paginator } from "../core/paginator.ts";
+import type { BodyOf, QueryOf, RequestOptions, typedCall } from "../core/typed-call.ts";
+import type { ClientListParams } from "./list-params.ts";
+
+type P = paths;
+type ListOp = P["/api/v2/partners/{partner_id}/clients"]["get"];
+/** A client as `clients.list` returns it. */
+export type Client = NonNullable<DataOf<ListOp>["clients"]>[number];
+
+export interface ClientRef {
+  clientId: string;
+}
+
+/** The partner's clients: listing, settings, balance and the numbers the partner may manage. */
+export function clientsResource(
+  call: ReturnType<typeof typedCall<P>>,
+  partnerId: string,
+  list: (params?: ClientListParams) => Paginator<Client, OffsetPage<Client>>,
+) {
+  const cl = (ref: ClientRef) => ({ partner_id: partnerId, client_id: ref?.clientId });
+  return {
+    /** Lists the partner's clients (lazy, paginated). */
+    list,
+    /** Updates a client's `partner_payload` and `max_channels`. */
+    update: (
+      ref: ClientRef,
+      body: BodyOf<P["/api/v2/partners/{partner_id}/clients/{client_id}"]["patch"]>,
+      options?: RequestOptions,
+    ) =>
+      call("/api/v2/partners/{partner_id}/clients/{client_id}", "patch", {
+        path: cl(ref),
+        body,
+        signal: options?.signal,
+      }),
+    /**
+     * A client's balance and usage (rate limited by 360dialog: 5 requests per 30 s).
+     * @example d360.clients.getBalance({ clientId }, { start_date: 1691629200, end_date: 1691758799, granularity: "DAY" })
+     */
+    getBalance: (
+      ref: ClientRef,
+      query?: QueryOf<P["/api/v2/partners/{partner_id}/clients/{client_id}/info/balance"]["get"]>,
+      options?: RequestOptions,
+    ) =>
+      call("/api/v2/partners/{partner_id}/clients/{client_id}/info/balance", "get", {
+        path: cl(ref),
+        ...(query ? { query } : {}),
+        signal: options?.signal,
+      }),
+    /** The client's numbers that the partner has permission to manage. */
+    listSharedNumbers: (ref: ClientRef, options?: RequestOptions) =>
+      call("/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers", "get", {
+        path: cl(ref),
+        signal: options?.signal,
+      }),
+  };
+}

@@ -1,0 +1,32 @@
+export type { components, operations, paths } from "../../generated/360dialog.ts";
+export { BspError, isBspError } from "../core/bsp-error.ts";
+export type {
+  AnyBspError,
+  ApiError,
+  ErrorOf,
+  NetworkError,
+  TimeoutError,
+  UnexpectedError,
+} from "../core/error-types.ts";
+export type { OffsetPage } from "../core/offset-pages.ts";
+export type { Paginator } from "../core/paginator.ts";
+export type { Result } from "../core/result.ts";
+export { unwrap } from "../core/unwrap.ts";
+export type { Channel, ChannelRef, ClientChannelRef } from "./channels-resource.ts";
+export type { Client, ClientRef } from "./clients-resource.ts";
+export {
+  createDialog360Client,
+  DIALOG360_BASE_URL,
+  type Dialog360Client,
+  type Dialog360ClientOptions,
+} from "./create-dialog360-client.ts";
+export type {
+  ChannelFilters,
+  ChannelListParams,
+  ChannelSortKey,
+  ClientFilters,
+  ClientListParams,
+  ClientSortKey,
+  JsonScalar,
+} from "./list-params.ts";
+export type { PartnerCredentials } from "./token-auth.ts";

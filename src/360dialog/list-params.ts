@@ -1,0 +1,40 @@
+import type { components, operations } from "../../generated/360dialog.ts";
+import type { ListOptions } from "../core/list-query.ts";
+import type { QueryOf } from "../core/typed-call.ts";
+
+/** A filter value the API's schema does not type: any JSON scalar. */
+export type JsonScalar = string | number | boolean | null;
+
+/** Filter fields typed from a filter schema: its own type where it has one, a JSON scalar otherwise. */
+export type FiltersOf<Schema> = { [K in keyof Schema]?: unknown extends Schema[K] ? JsonScalar : Schema[K] };
+
+type SortKeyOf<Op> =
+  QueryOf<Op> extends { sort?: infer S } ? (NonNullable<S> extends readonly (infer K)[] ? K : never) : never;
+
+type ListChannels = operations["get_channel_management_docs_api_get_public_channels"];
+type ListClients = operations["list_partner_clients"];
+
+/** Filters of `channels.list`: the fields of `PartnerChannelsListFilterIn`, sent as `?filters=<JSON>`. */
+export type ChannelFilters = FiltersOf<components["schemas"]["PartnerChannelsListFilterIn"]>;
+/** Filters of `clients.list`: the fields of `PartnerClientsListFilterIn`, sent as `?filters=<JSON>`. */
+export type ClientFilters = FiltersOf<components["schemas"]["PartnerClientsListFilterIn"]>;
+/** A channel sort key; a leading `-` sorts descending. */
+export type ChannelSortKey = SortKeyOf<ListChannels>;
+/** A client sort key; a leading `-` sorts descending. */
+export type ClientSortKey = SortKeyOf<ListClients>;
+
+export interface ListParams<Filters, SortKey> extends ListOptions {
+  /**
+   * Field filters; unknown fields are compile errors, and TypeErrors for JavaScript callers.
+   * @example { status: "ready", "client.name": "Acme", q: "+49" }
+   */
+  filters?: Filters;
+  /**
+   * One sort key or several, applied in order.
+   * @example ["-created_at", "client.name"]
+   */
+  sort?: SortKey | readonly SortKey[];
+}
+
+export type ChannelListParams = ListParams<ChannelFilters, ChannelSortKey>;
+export type ClientListParams = ListParams<ClientFilters, ClientSortKey>;

@@ -1,0 +1,127 @@
+/** Query constraints of one list operation, as generated into `generated/<provider>-meta.ts`. */
+export interface ListQueryMeta {
+  json?: Record<string, Record<string, readonly unknown[] | null>>;
+  enums?: Record<string, readonly unknown[]>;
+  bounds?: Record<string, { minimum?: number; maximum?: number }>;
+}
+
+export interface ListOptions {
+  /**
+   * Items per request (the API's `limit`).
+   * @default 100
+   */
+  pageSize?: number;
+  /**
+   * Items to skip before the first one.
+   * @default 0
+   */
+  offset?: number;
+  /**
+   * Stop after this many items.
+   * @default Infinity
+   */
+  maxItems?: number;
+  /**
+   * Pages requested in parallel once `total` is known; items still arrive in order.
+   * @default 1
+   */
+  concurrency?: number;
+  /** Cancels the iteration; the loop rejects with the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+}
+
+export const defaultListOptions = {
+  pageSize: 100,
+  offset: 0,
+  maxItems: Number.POSITIVE_INFINITY,
+  concurrency: 1,
+} as const;
+
+export const MAX_CONCURRENCY = 16;
+
+/** Validates the paging options of a list call against the operation's declared bounds. */
+export function resolveListOptions(options: ListOptions, meta: ListQueryMeta | undefined, limitName = "limit") {
+  const resolved = {
+    pageSize: options.pageSize ?? defaultListOptions.pageSize,
+    offset: options.offset ?? defaultListOptions.offset,
+    maxItems: options.maxItems ?? defaultListOptions.maxItems,
+    concurrency: options.concurrency ?? defaultListOptions.concurrency,
+  };
+  const limit = meta?.bounds?.[limitName] ?? {};
+  const min = limit.minimum ?? 1;
+  const max = limit.maximum ?? Number.MAX_SAFE_INTEGER;
+  if (!Number.isInteger(resolved.pageSize) || resolved.pageSize < min || resolved.pageSize > max) {
+    throw new RangeError(`pageSize must be an integer from ${min} to ${max}, got ${resolved.pageSize}`);
+  }
+  const minOffset = meta?.bounds?.offset?.minimum ?? 0;
+  if (!Number.isInteger(resolved.offset) || resolved.offset < minOffset) {
+    throw new RangeError(`offset must be an integer ≥ ${minOffset}, got ${resolved.offset}`);
+  }
+  if (
+    !(resolved.maxItems === Number.POSITIVE_INFINITY || (Number.isInteger(resolved.maxItems) && resolved.maxItems >= 0))
+  ) {
+    throw new RangeError(`maxItems must be a non-negative integer or Infinity, got ${resolved.maxItems}`);
+  }
+  if (!Number.isInteger(resolved.concurrency) || resolved.concurrency < 1 || resolved.concurrency > MAX_CONCURRENCY) {
+    throw new RangeError(`concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${resolved.concurrency}`);
+  }
+  return resolved;
+}
+
+/**
+ * Serialises a JSON-encoded query parameter (such as 360dialog's `filters`) after checking each field
+ * against the operation's schema: unknown fields and values outside a field's enum are refused before
+ * anything is sent.
+ */
+export function serializeJsonQuery(
+  name: string,
+  value: Record<string, unknown> | undefined,
+  meta: ListQueryMeta | undefined,
+  operation: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw new TypeError(`${name} must be an object of field names and values`);
+  }
+  const fields = meta?.json?.[name];
+  if (!fields) throw new TypeError(`${operation} does not accept ${name}`);
+  const out: Record<string, unknown> = {};
+  for (const [field, fieldValue] of Object.entries(value)) {
+    if (fieldValue === undefined) continue;
+    if (!Object.hasOwn(fields, field)) {
+      throw new TypeError(
+        `Unknown ${name} field "${field}" for ${operation}. Known fields: ${Object.keys(fields).join(", ")}`,
+      );
+    }
+    const allowed = fields[field];
+    if (allowed && !allowed.includes(fieldValue)) {
+      throw new TypeError(
+        `${name}.${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}; got ${JSON.stringify(fieldValue)}`,
+      );
+    }
+    if (fieldValue !== null && typeof fieldValue === "object") {
+      throw new TypeError(`${name}.${field} must be a string, number, boolean or null`);
+    }
+    out[field] = fieldValue;
+  }
+  return Object.keys(out).length > 0 ? JSON.stringify(out) : undefined;
+}
+
+/** Checks one or several values of an enum-typed query parameter (such as `sort`) and returns them as an array. */
+export function enumQueryValues<T>(
+  name: string,
+  value: T | readonly T[] | undefined,
+  meta: ListQueryMeta | undefined,
+  operation: string,
+): T[] | undefined {
+  if (value === undefined) return undefined;
+  const values = (Array.isArray(value) ? [...value] : [value]) as T[];
+  const allowed = meta?.enums?.[name];
+  if (!allowed) throw new TypeError(`${operation} does not accept ${name}`);
+  for (const v of values) {
+    if (!allowed.includes(v)) {
+      throw new TypeError(`Unknown ${name} key ${JSON.stringify(v)} for ${operation}. Allowed: ${allowed.join(", ")}`);
+    }
+  }
+  return values.length > 0 ? values : undefined;
+}

@@ -1,0 +1,183 @@
+import ky, { type KyInstance } from "ky";
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import {
+  type ErrorBodyReader,
+  errorFromBadSuccessBody,
+  errorFromException,
+  errorFromResponse,
+} from "./create-error.ts";
+import type { AnyBspError } from "./error-types.ts";
+import { validatePathParams } from "./path-params.ts";
+import type { Redactor } from "./redactor.ts";
+import type { Result } from "./result.ts";
+import { retryAfterMs } from "./retry-after.ts";
+import type { ResolvedTransportOptions } from "./transport-options.ts";
+
+/** Runtime facts per operation, generated from the bundle (`generated/<provider>-meta.ts`). */
+export type OperationsMeta = Record<string, Partial<Record<string, { statuses: readonly number[] }>>>;
+
+export interface SendSpec {
+  method: "get" | "put" | "post" | "delete" | "patch";
+  path: string;
+  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+  /** Labels for path parameters in error messages (`channelId` rather than `channel_id`). */
+  paramNames?: Record<string, string>;
+  body?: unknown;
+  signal?: AbortSignal | undefined;
+  /** Send without authentication (the token endpoint). */
+  anonymous?: boolean;
+}
+
+export interface TransportHooks {
+  /** Paths (templates' filled-in forms end with these) that are sent without authentication. */
+  anonymousPaths?: readonly string[];
+  /** Authentication headers for one attempt; may fetch or refresh a token. */
+  authHeaders?: (signal?: AbortSignal) => Promise<Record<string, string> | Result<never>> | Record<string, string>;
+  /** Called with the 401 of a call; return true to replay it once (after refreshing a credential). */
+  onUnauthorized?: (usedHeaders: Record<string, string>) => boolean | Promise<boolean>;
+}
+
+export interface Transport {
+  /** The openapi-fetch client, with the same fetch (ky: timeouts, retries) and authentication. */
+  readonly api: Client<never>;
+  send(spec: SendSpec): Promise<Result<unknown, AnyBspError>>;
+}
+
+const STATUS_RETRY = new Set([408, 429, 500, 502, 503, 504]);
+const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+
+/**
+ * The one way requests leave a client: openapi-fetch builds and serialises the request, ky sends it
+ * with per-attempt timeouts and bounded retries, and the answer becomes a `Result` whose error is a
+ * member of the operation's union.
+ */
+export function createTransport(
+  options: ResolvedTransportOptions,
+  provider: { operations: OperationsMeta; readErrorBody: ErrorBodyReader; redactor: Redactor; hooks?: TransportHooks },
+): Transport {
+  const { retry, timeout } = options;
+  const kyInstance: KyInstance = ky.create({
+    timeout,
+    totalTimeout: false,
+    throwHttpErrors: false,
+    retry: {
+      limit: retry.limit,
+      methods: ["get", "put", "head", "delete", "options"],
+      // Status-based retries are decided in afterResponse, which keeps the final Response intact.
+      statusCodes: [],
+      afterStatusCodes: [],
+      retryOnTimeout: true,
+      backoffLimit: retry.backoffLimit,
+      jitter: true,
+    },
+    hooks: {
+      afterResponse: [
+        ({ request, response, retryCount }) => {
+          if (retryCount >= retry.limit || !STATUS_RETRY.has(response.status)) return response;
+          // A POST or PATCH that got a 429 was refused before processing; any other failure may have
+          // been processed, so only idempotent methods are retried for it.
+          if (!IDEMPOTENT.has(request.method) && response.status !== 429) return response;
+          const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers) : undefined;
+          if (wait !== undefined && wait > retry.maxRetryAfter) return response;
+          void response.body?.cancel().catch(() => {});
+          return ky.retry(wait !== undefined ? { delay: wait } : {});
+        },
+      ],
+    },
+  });
+
+  const authMiddleware: Middleware = {
+    async onRequest({ request }) {
+      const { pathname } = new URL(request.url);
+      if (provider.hooks?.anonymousPaths?.some((p) => pathname.endsWith(p))) return request;
+      const headers = await provider.hooks?.authHeaders?.(request.signal);
+      if (!headers || "error" in headers) return request;
+      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value as string);
+      return request;
+    },
+  };
+  const api = createClient<never>({
+    baseUrl: options.baseUrl,
+    fetch: (request: Request) => kyInstance(request, { fetch: options.fetch }),
+  });
+  api.use(authMiddleware);
+  const sendClient = createClient<never>({ baseUrl: options.baseUrl });
+
+  async function attempt(spec: SendSpec, auth: Record<string, string>): Promise<Result<unknown, AnyBspError>> {
+    let attempts = 0;
+    const counting: typeof fetch = (input, init) => {
+      attempts += 1;
+      return options.fetch(input, init);
+    };
+    const method = spec.method.toUpperCase();
+    const ctx = () => ({
+      method,
+      path: spec.path,
+      attempts,
+      redactor: provider.redactor,
+      readBody: provider.readErrorBody,
+    });
+    let outcome: { response: Response; data?: unknown; error?: unknown };
+    try {
+      outcome = (await sendClient.request(
+        spec.method as never,
+        spec.path as never,
+        {
+          params: spec.params,
+          body: spec.body,
+          headers: auth,
+          parseAs: "text",
+          signal: spec.signal,
+          fetch: (request: Request) => kyInstance(request, { fetch: counting, signal: spec.signal }),
+        } as never,
+      )) as typeof outcome;
+    } catch (error) {
+      // A caller's abort is not an API failure: it rejects with the platform's AbortError.
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
+      return { error: errorFromException(error, timeout, ctx()) };
+    }
+    const { response } = outcome;
+    if (response.ok) {
+      const text = typeof outcome.data === "string" ? outcome.data : "";
+      if (response.status === 204 || spec.method === ("head" as string)) return { data: undefined, response };
+      try {
+        return { data: JSON.parse(text), response };
+      } catch {
+        return { error: errorFromBadSuccessBody(response, text, ctx()), response };
+      }
+    }
+    const text =
+      typeof outcome.error === "string"
+        ? outcome.error
+        : outcome.error === undefined
+          ? ""
+          : JSON.stringify(outcome.error);
+    const declared = provider.operations[spec.path]?.[spec.method]?.statuses ?? [];
+    return { error: errorFromResponse(response, text, declared, ctx()), response };
+  }
+
+  return {
+    api,
+    async send(spec) {
+      if (spec.params?.path) validatePathParams(spec.params.path, spec.paramNames ?? {});
+      const auth = spec.anonymous ? {} : await provider.hooks?.authHeaders?.(spec.signal);
+      if (auth && "error" in auth) return auth as Result<never>;
+      const result = await attempt(spec, (auth as Record<string, string>) ?? {});
+      if (
+        !spec.anonymous &&
+        result.error?.kind === "api" &&
+        result.error.status === 401 &&
+        provider.hooks?.onUnauthorized
+      ) {
+        if (await provider.hooks.onUnauthorized((auth as Record<string, string>) ?? {})) {
+          const again = await provider.hooks.authHeaders?.(spec.signal);
+          if (again && "error" in again) return again as Result<never>;
+          const replay = await attempt(spec, (again as Record<string, string>) ?? {});
+          if (replay.error) replay.error.attempts += result.error.attempts;
+          return replay;
+        }
+      }
+      return result;
+    },
+  };
+}
