@@ -44,6 +44,8 @@ export class Paginator<Item, P extends Page<Item> = Page<Item>> implements Async
         this.#signal?.throwIfAborted();
         yield page;
       }
+      // An abort can also end the source quietly (it stops issuing requests); it still rejects the loop.
+      this.#signal?.throwIfAborted();
     } finally {
       this.#signal?.removeEventListener("abort", onAbort);
       // Stops prefetches still in flight when the consumer breaks out or a page fails.
@@ -52,7 +54,12 @@ export class Paginator<Item, P extends Page<Item> = Page<Item>> implements Async
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
-    for await (const page of this.pages()) yield* page.items;
+    for await (const page of this.pages()) {
+      for (const item of page.items) {
+        this.#signal?.throwIfAborted();
+        yield item;
+      }
+    }
   }
 
   /** Collects every item; rejects with a RangeError rather than hold more than `max`. */
