@@ -24,6 +24,8 @@ export function errorFromResponse(
   ctx: ErrorContext,
 ): ApiError | UnexpectedError {
   const parsed = parseJson(text);
+  // Servers echo what they were sent; a credential must not survive in the body we hand back either.
+  if (parsed.ok) parsed.value = ctx.redactor.redactJson(parsed.value);
   const { message: apiMessage, traceId } = parsed.ok ? safeRead(ctx.readBody, parsed.value) : {};
   const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers) : undefined;
   const isDeclared = declared.includes(response.status) && parsed.ok && isObject(parsed.value);
@@ -109,7 +111,7 @@ function describeNonJson(response: Response, text: string): string {
   return `the body is not valid JSON (${type})`;
 }
 
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; value?: never } {
   if (text.length === 0) return { ok: false };
   try {
     return { ok: true, value: JSON.parse(text) };

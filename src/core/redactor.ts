@@ -23,6 +23,19 @@ export class Redactor {
     return out;
   }
 
+  /** Redacts every string inside a parsed JSON value (keys included); returns the value itself when clean. */
+  redactJson(value: unknown): unknown {
+    if (this.#secrets.size === 0) return value;
+    if (typeof value === "string") return this.redact(value);
+    if (Array.isArray(value)) return value.map((v) => this.redactJson(v));
+    if (value !== null && typeof value === "object") {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.redactJson(v);
+      return out;
+    }
+    return value;
+  }
+
   // A redactor is reachable from clients; keep its contents out of inspection and serialisation.
   toJSON() {
     return `Redactor(${this.#secrets.size} secrets)`;

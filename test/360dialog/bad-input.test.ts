@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDialog360Client, type Dialog360Client } from "../../src/360dialog/index.ts";
+import { startChannelListServer } from "../support/channel-list-server.ts";
+
+// Misuse is refused before anything is sent; IDs that are merely unusual are encoded, never routed.
+let server: Awaited<ReturnType<typeof startChannelListServer>>;
+let d360: Dialog360Client;
+beforeAll(async () => {
+  server = await startChannelListServer({ count: 10 });
+  d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "k-bad-input", baseUrl: server.url, retry: false });
+});
+afterAll(() => server.close());
+
+describe("list parameters", () => {
+  it.each([
+    [
+      { filters: { colour: "red" } },
+      TypeError,
+      /Unknown filters field "colour" for GET \/api\/v2\/partners\/\{partner_id\}\/channels/,
+    ],
+    [{ filters: { status: "sleeping" } }, TypeError, /filters.status must be one of "created"/],
+    [{ filters: { "client.name": { $ne: "x" } } }, TypeError, /must be a string, number, boolean or null/],
+    [{ filters: "status=ready" }, TypeError, /filters must be an object/],
+    [{ sort: "colour" }, TypeError, /Unknown sort key "colour"/],
+    [{ sort: ["-created_at", "-name"] }, TypeError, /Unknown sort key "-name"/],
+    [{ pageSize: 0 }, RangeError, /pageSize must be an integer from 1 to 1000, got 0/],
+    [{ pageSize: 1001 }, RangeError, /pageSize must be an integer from 1 to 1000/],
+    [{ pageSize: 2.5 }, RangeError, /pageSize/],
+    [{ offset: -1 }, RangeError, /offset must be an integer ≥ 0/],
+    [{ maxItems: -5 }, RangeError, /maxItems/],
+    [{ concurrency: 0 }, RangeError, /concurrency must be an integer from 1 to 16/],
+    [{ concurrency: 64 }, RangeError, /concurrency/],
+  ])("channels.list(%j) throws before any request", (params, type, message) => {
+    const before = server.requests.length;
+    expect(() => d360.channels.list(params as never)).toThrow(type);
+    expect(() => d360.channels.list(params as never)).toThrow(message);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("checks client filters against the client schema, not the channel one", () => {
+    expect(() => d360.clients.list({ filters: { "client.name": "Acme" } as never })).toThrow(
+      /Unknown filters field "client.name"/,
+    );
+    expect(() => d360.clients.list({ filters: { "contact_info.country": "DE" } })).not.toThrow();
+  });
+});
+
+describe("path parameters", () => {
+  it.each([
+    ["", /channelId must not be empty/],
+    [".", /channelId must not be "."/],
+    ["..", /channelId must not be ".."/],
+    ["x".repeat(257), /channelId is 257 characters long/],
+    ["a\nb", /control characters/],
+    [42, /channelId must be a string, got number/],
+    [undefined, /channelId must be a string, got undefined/],
+    [null, /channelId must be a string, got null/],
+  ])("refuses channelId %j before any request", async (channelId, message) => {
+    const before = server.requests.length;
+    await expect(d360.channels.createApiKey({ channelId: channelId as string })).rejects.toThrow(message);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it.each([
+    ["a/b", "a%2Fb"],
+    ["../../clients", "..%2F..%2Fclients"],
+    ["x?y=1", "x%3Fy%3D1"],
+    ["x#frag", "x%23frag"],
+    ["ü ñ", "%C3%BC%20%C3%B1"],
+  ])("encodes channelId %j as one path segment", async (channelId, encoded) => {
+    await d360.channels.listBlockedUsers({ channelId });
+    const last = server.requests.at(-1);
+    expect(last?.url.pathname).toBe(`/api/v2/partners/examplePA/channels/${encoded}/block_users`);
+    expect(last?.url.search).toBe("");
+  });
+});
