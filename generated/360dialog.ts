@@ -897,7 +897,7 @@ export interface components {
         };
         PartnerUpdateIn: {
             /** @default true */
-            allow_client_to_add_phone_no: boolean;
+            allow_client_to_add_phone_no?: boolean;
             partner_redirect_url?: string;
             webhook_url?: string;
         };

@@ -11,7 +11,8 @@ export const HEADER = (provider: Provider) =>
 /** Renders the TypeScript types (openapi-typescript) and the runtime operation metadata for one bundle. */
 export async function generateTypes(provider: Provider, bundleText: string): Promise<{ types: string; meta: string }> {
   const spec = JSON.parse(bundleText) as Record<string, unknown>;
-  const ast = await openapiTS(structuredClone(spec) as never, { alphabetize: true });
+  // defaultNonNullable: false keeps a field with a `default` optional in request bodies, as the API treats it.
+  const ast = await openapiTS(structuredClone(spec) as never, { alphabetize: true, defaultNonNullable: false });
   return { types: `${HEADER(provider)}\n${astToString(ast)}`, meta: `${HEADER(provider)}\n${renderMeta(spec)}` };
 }
 
