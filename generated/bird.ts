@@ -217,6 +217,37 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "channelMessageType": "conversational",
+                     *           "connectorId": "223e4567-e89b-12d3-a456-426614174000",
+                     *           "createdAt": "2024-11-21T08:56:12.986Z",
+                     *           "id": "123e4567-e89b-12d3-a456-426614174000",
+                     *           "identifier": "+4915112345678",
+                     *           "name": "Acme Support",
+                     *           "platformId": "whatsapp",
+                     *           "status": "active",
+                     *           "suites": [
+                     *             "marketing"
+                     *           ],
+                     *           "updatedAt": "2024-11-21T08:56:12.986Z"
+                     *         },
+                     *         {
+                     *           "channelMessageType": "transactional",
+                     *           "connectorId": "423e4567-e89b-12d3-a456-426614174000",
+                     *           "createdAt": "2024-11-22T08:56:12.986Z",
+                     *           "id": "323e4567-e89b-12d3-a456-426614174000",
+                     *           "identifier": "+4915112345679",
+                     *           "name": "Acme Alerts",
+                     *           "platformId": "sms-messagebird",
+                     *           "status": "active",
+                     *           "suites": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChannelList"];
                 };
             };

@@ -1,0 +1,54 @@
+import type { paths } from "../../generated/bird.ts";
+import type { CursorPage } from "../core/cursor-pages.ts";
+import type { DataOf } from "../core/error-types.ts";
+import type { Paginator } from "../core/paginator.ts";
+import type { QueryOf, RequestOptions, typedCall } from "../core/typed-call.ts";
+
+type P = paths;
+type ListOp = P["/workspaces/{workspaceId}/channels"]["get"];
+/** A Bird channel. */
+export type BirdChannel = DataOf<P["/workspaces/{workspaceId}/channels/{channelId}"]["get"]>;
+
+type ListFilters = Omit<QueryOf<ListOp>, "limit" | "pageToken">;
+
+export interface BirdChannelListParams extends ListFilters {
+  /**
+   * Channels per request (the API's `limit`).
+   * @default 100
+   */
+  pageSize?: number;
+  /**
+   * Stop after this many channels.
+   * @default Infinity
+   */
+  maxItems?: number;
+  /** Cancels the iteration; the loop rejects with the signal's reason (an AbortError). */
+  signal?: AbortSignal;
+}
+
+/** The workspace's channels. */
+export function birdChannelsResource(
+  call: ReturnType<typeof typedCall<P>>,
+  workspaceId: string,
+  list: (params?: BirdChannelListParams) => Paginator<BirdChannel, CursorPage<BirdChannel>>,
+) {
+  return {
+    /**
+     * Lists the workspace's channels (lazy, follows `nextPageToken`).
+     * @example for await (const channel of bird.channels.list({ status: "active" })) console.log(channel.name);
+     */
+    list,
+    /** Retrieves one channel. */
+    get: (ref: { channelId: string }, options?: RequestOptions) =>
+      call("/workspaces/{workspaceId}/channels/{channelId}", "get", {
+        path: { workspaceId, channelId: ref?.channelId },
+        signal: options?.signal,
+      }),
+    /** The channel's details for one contact, such as when its customer service window closes. */
+    getContactDetails: (ref: { channelId: string; contactId: string }, options?: RequestOptions) =>
+      call("/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}", "get", {
+        path: { workspaceId, channelId: ref?.channelId, contactId: ref?.contactId },
+        signal: options?.signal,
+      }),
+  };
+}

@@ -1,0 +1,16 @@
+export type { components, operations, paths } from "../../generated/bird.ts";
+export { BspError, isBspError } from "../core/bsp-error.ts";
+export type { CursorPage } from "../core/cursor-pages.ts";
+export type {
+  AnyBspError,
+  ApiError,
+  ErrorOf,
+  NetworkError,
+  TimeoutError,
+  UnexpectedError,
+} from "../core/error-types.ts";
+export type { Paginator } from "../core/paginator.ts";
+export type { Result } from "../core/result.ts";
+export { unwrap } from "../core/unwrap.ts";
+export type { BirdChannel, BirdChannelListParams } from "./channels-resource.ts";
+export { BIRD_BASE_URL, type BirdClient, type BirdClientOptions, createBirdClient } from "./create-bird-client.ts";

@@ -1,0 +1,84 @@
+import { describe, expect, inject, it } from "vitest";
+import { operations } from "../../generated/bird-meta.ts";
+import { createBirdClient } from "../../src/bird/index.ts";
+import { slViolations } from "../support/sl-violations.ts";
+
+const WS = "6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d";
+const CH = "123e4567-e89b-12d3-a456-426614174000";
+let prefer: string | undefined;
+const bird = createBirdClient({
+  accessKey: "bird-contract-key",
+  workspaceId: WS,
+  baseUrl: inject("prismBird"),
+  retry: false,
+  fetch: (input, init) => {
+    const request = new Request(input, init);
+    if (prefer) request.headers.set("Prefer", `code=${prefer}`);
+    return fetch(request);
+  },
+});
+
+const calls = {
+  "channels.get": {
+    path: "/workspaces/{workspaceId}/channels/{channelId}",
+    run: () => bird.channels.get({ channelId: CH }),
+  },
+  "channels.getContactDetails": {
+    path: "/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}",
+    run: () => bird.channels.getContactDetails({ channelId: CH, contactId: CH }),
+  },
+  "channels.list (one page)": {
+    path: "/workspaces/{workspaceId}/channels",
+    run: () =>
+      bird.api.GET("/workspaces/{workspaceId}/channels", {
+        params: { path: { workspaceId: WS }, query: { limit: 10 } },
+      }),
+  },
+} as const;
+
+describe("Bird client against Prism", () => {
+  it("lists channels through the paginator with no violations", async () => {
+    const seen: Response[] = [];
+    const client = createBirdClient({
+      accessKey: "bird-contract-key",
+      workspaceId: WS,
+      baseUrl: inject("prismBird"),
+      fetch: async (input, init) => {
+        const response = await fetch(input, init);
+        seen.push(response.clone());
+        return response;
+      },
+    });
+    const channels = await client.channels
+      .list({ pageSize: 25, status: "active", platform: "whatsapp", reverse: true })
+      .toArray();
+    expect(channels.map((c) => c.name)).toEqual(["Acme Support", "Acme Alerts"]);
+    expect(seen).toHaveLength(1);
+    expect(slViolations(seen[0])).toEqual([]);
+  });
+
+  it.each(Object.entries(calls))("%s succeeds with no violations", async (_name, call) => {
+    prefer = undefined;
+    const result = await call.run();
+    expect(result.error).toBeUndefined();
+    expect(slViolations(result.response)).toEqual([]);
+  });
+
+  const errorCases = Object.entries(calls)
+    .filter(([name]) => !name.startsWith("channels.list"))
+    .flatMap(([name, call]) =>
+      ((operations as Record<string, { get: { statuses: readonly number[] } }>)[call.path]?.get.statuses ?? [])
+        .filter((s) => s >= 400)
+        .map((s) => [name, s, call] as const),
+    );
+  it.each(errorCases)("%s: declared %i becomes its kind:api member", async (_name, status, call) => {
+    prefer = String(status);
+    try {
+      const result = await call.run();
+      expect(slViolations(result.response)).toEqual([]);
+      expect(result.error).toMatchObject({ kind: "api", status, attempts: 1 });
+    } finally {
+      prefer = undefined;
+    }
+  });
+});

@@ -1,0 +1,142 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { createBirdClient } from "../../src/bird/index.ts";
+import { isBspError } from "../../src/index.ts";
+import { sendJson, startHttpServer } from "../support/http-server.ts";
+
+const WS = "6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d";
+const servers: Array<{ close(): Promise<void> }> = [];
+afterEach(async () => {
+  await Promise.all(servers.splice(0).map((s) => s.close()));
+});
+
+type Mode = "normal" | "repeat-token" | "repeat-page";
+
+/** Bird-shaped channel list: tokens are opaque cursors ("c" + base64 offset), `reverse` flips order. */
+async function birdServer(count: number, mode: Mode = "normal", latencyMs = 0) {
+  const all = Array.from({ length: count }, (_, i) => ({
+    id: `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`,
+    platformId: "whatsapp",
+    name: `channel ${i}`,
+    connectorId: "00000000-0000-4000-8000-000000000000",
+    status: i % 3 === 0 ? "active" : "inactive",
+    createdAt: "2024-11-21T08:56:12.986Z",
+  }));
+  const server = await startHttpServer(async (req, res) => {
+    if (latencyMs) await new Promise((r) => setTimeout(r, latencyMs));
+    const q = req.url.searchParams;
+    const limit = Number(q.get("limit") ?? 10);
+    const token = q.get("pageToken");
+    let offset = token ? Number(atob(token.slice(1))) : 0;
+    if (mode === "repeat-page" && offset >= limit * 2) offset = limit;
+    let list = q.get("status") ? all.filter((c) => c.status === q.get("status")) : all;
+    if (q.get("reverse") === "true") list = [...list].reverse();
+    const results = list.slice(offset, offset + limit);
+    const nextOffset = offset + limit;
+    let nextPageToken = nextOffset < list.length ? `c${btoa(String(nextOffset))}` : undefined;
+    if (mode === "repeat-token" && offset >= limit) nextPageToken = `c${btoa(String(limit))}`;
+    sendJson(res, 200, { results, ...(nextPageToken ? { nextPageToken } : {}) });
+  });
+  servers.push(server);
+  const bird = createBirdClient({ accessKey: "bird-key-123456", workspaceId: WS, baseUrl: server.url, retry: false });
+  return { server, bird, all };
+}
+
+describe("Bird cursor pagination", () => {
+  it("yields every channel exactly once and in order, following nextPageToken", async () => {
+    const { bird, server, all } = await birdServer(357);
+    const ids = [];
+    for await (const c of bird.channels.list({ pageSize: 25 })) ids.push(c.id);
+    expect(ids).toEqual(all.map((c) => c.id));
+    expect(server.requests).toHaveLength(15);
+    expect(server.requests[0]?.url.searchParams.has("pageToken")).toBe(false);
+    expect(server.requests[1]?.url.searchParams.get("pageToken")).toBe(`c${btoa("25")}`);
+    expect(server.requests.every((r) => r.headers.authorization === "AccessKey bird-key-123456")).toBe(true);
+  });
+
+  it("passes reverse and the status filter through", async () => {
+    const { bird, server, all } = await birdServer(300);
+    const channels = await bird.channels.list({ pageSize: 50, reverse: true, status: "active" }).toArray();
+    expect(channels.map((c) => c.id)).toEqual(
+      all
+        .filter((c) => c.status === "active")
+        .reverse()
+        .map((c) => c.id),
+    );
+    expect(server.requests[0]?.url.searchParams.get("reverse")).toBe("true");
+    expect(server.requests[0]?.url.searchParams.get("status")).toBe("active");
+  });
+
+  it("is lazy and sends nothing more after a break", async () => {
+    const { bird, server } = await birdServer(300);
+    const list = bird.channels.list({ pageSize: 20 });
+    expect(server.requests).toHaveLength(0);
+    let n = 0;
+    for await (const _ of list) if (++n === 30) break;
+    await new Promise((r) => setTimeout(r, 20));
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it("stops at maxItems, asking only for what it needs", async () => {
+    const { bird, server } = await birdServer(300);
+    expect(await bird.channels.list({ pageSize: 40, maxItems: 50 }).toArray()).toHaveLength(50);
+    expect(server.requests.map((r) => r.url.searchParams.get("limit"))).toEqual(["40", "10"]);
+  });
+
+  it("ends with a clear error when the server hands out the same token twice", async () => {
+    const { bird, server } = await birdServer(300, "repeat-token");
+    const error = await bird.channels
+      .list({ pageSize: 10 })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(isBspError(error)).toBe(true);
+    expect((error as Error).message).toMatch(/returned page token "c\S+" a second time; stopping instead of looping/);
+    expect(server.requests.length).toBeLessThanOrEqual(3);
+  });
+
+  it("ends with a clear error when a page repeats the previous one", async () => {
+    const { bird, server } = await birdServer(300, "repeat-page");
+    const error = await bird.channels
+      .list({ pageSize: 10 })
+      .toArray()
+      .catch((e: unknown) => e);
+    expect(isBspError(error) && error.error.kind).toBe("unexpected");
+    expect((error as Error).message).toMatch(/returned the same page twice/);
+    expect(server.requests.length).toBeLessThanOrEqual(4);
+  });
+
+  it("rejects with the caller's AbortError when aborted mid-iteration", async () => {
+    const { bird, server } = await birdServer(300, "normal", 5);
+    const controller = new AbortController();
+    let n = 0;
+    const run = async () => {
+      for await (const _ of bird.channels.list({ pageSize: 10, signal: controller.signal }))
+        if (++n === 15) controller.abort();
+    };
+    await expect(run()).rejects.toMatchObject({ name: "AbortError" });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(server.requests).toHaveLength(2);
+  });
+
+  it.each([
+    [{ pageSize: 0 }, /pageSize must be an integer from 1 to 100/],
+    [{ pageSize: 101 }, /pageSize must be an integer from 1 to 100/],
+    [{ status: "sleeping" }, /Unknown status key "sleeping"/],
+    [{ platform: "whats app" }, /platform must be a platform id/],
+    [{ reverse: "yes" }, /reverse must be a boolean/],
+  ])("refuses %j before any request", async (params, message) => {
+    const { bird, server } = await birdServer(10);
+    expect(() => bird.channels.list(params as never)).toThrow(message);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it("refuses bad path parameters before any request", async () => {
+    const { bird, server } = await birdServer(10);
+    await expect(bird.channels.get({ channelId: ".." })).rejects.toThrow(/channelId must not be "\.\."/);
+    await expect(bird.channels.getContactDetails({ channelId: "a", contactId: "" })).rejects.toThrow(
+      /contactId must not be empty/,
+    );
+    expect(server.requests).toHaveLength(0);
+    expect(() => createBirdClient({ accessKey: "", workspaceId: WS })).toThrow(/accessKey is required/);
+    expect(() => createBirdClient({ accessKey: "k", workspaceId: "" })).toThrow(/workspaceId is required/);
+  });
+});
