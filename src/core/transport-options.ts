@@ -1,3 +1,5 @@
+import { MemoryRateLimitStore, type RateLimitOptions } from "./rate-limiter.ts";
+
 /** Retry behaviour. Retries are always bounded by `limit`. */
 export interface RetryOptions {
   /**
@@ -27,6 +29,11 @@ export interface TransportOptions {
    */
   timeout?: number;
   /**
+   * Deadline for the whole call in milliseconds: every attempt and every wait between them.
+   * @default 120000
+   */
+  totalTimeout?: number;
+  /**
    * Retry policy, or `false` for a single attempt.
    * @default { limit: 2 }
    */
@@ -37,15 +44,44 @@ export interface TransportOptions {
    */
   fetch?: typeof globalThis.fetch;
   /**
+   * Client-side pacing from the documented rate limits (`x-bsp-rate-limit` in the bundled spec): calls
+   * wait so this process never exceeds them. `false` turns it off; `{ store }` shares budgets.
+   * @default { store: new MemoryRateLimitStore() }
+   */
+  rateLimit?: RateLimitOptions | false;
+  /**
+   * Receives one structured line per attempt (method, path template, status, attempt, duration, trace
+   * id), with credentials redacted.
+   */
+  logger?: (line: RequestLogLine) => void;
+  /**
    * Allow an `http://` base URL on a non-loopback host. Credentials would travel in clear text.
    * @default false
    */
   allowInsecureHttp?: boolean;
 }
 
+/** One line per attempt, as `logger` receives it. */
+export interface RequestLogLine {
+  method: string;
+  /** The path template (`/api/v2/partners/{partner_id}/channels`): IDs stay out of logs. */
+  path: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  /** The response status; absent when no response arrived. */
+  status?: number;
+  durationMs: number;
+  traceId?: string;
+  /** Why no response arrived (timeout, connection refused...), redacted. */
+  error?: string;
+}
+
 export interface ResolvedTransportOptions {
   baseUrl: string;
   timeout: number;
+  totalTimeout: number;
+  rateLimit: RateLimitOptions | false;
+  logger: ((line: RequestLogLine) => void) | undefined;
   retry: Required<RetryOptions>;
   fetch: typeof globalThis.fetch;
 }
@@ -53,6 +89,7 @@ export interface ResolvedTransportOptions {
 /** Defaults of every transport option but `baseUrl`, which each provider sets. */
 export const defaultTransportOptions = {
   timeout: 30_000,
+  totalTimeout: 120_000,
   retry: { limit: 2, backoffLimit: 10_000, maxRetryAfter: 60_000 },
 } as const;
 
@@ -80,6 +117,10 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
     throw new RangeError(`timeout must be a positive number of milliseconds, got ${timeout}`);
   }
+  const totalTimeout = options.totalTimeout ?? Math.max(defaultTransportOptions.totalTimeout, timeout);
+  if (!Number.isFinite(totalTimeout) || totalTimeout < timeout || totalTimeout > 2_147_483_647) {
+    throw new RangeError(`totalTimeout must be at least timeout (${timeout} ms), got ${totalTimeout}`);
+  }
   const retry =
     options.retry === false
       ? { ...defaultTransportOptions.retry, limit: 0 }
@@ -89,5 +130,14 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new TypeError("No fetch implementation: pass options.fetch");
-  return { baseUrl: baseUrl.replace(/\/+$/, ""), timeout, retry, fetch: fetchImpl };
+  if (options.logger !== undefined && typeof options.logger !== "function") throw new TypeError("logger must be a function");
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    timeout,
+    totalTimeout,
+    retry,
+    fetch: fetchImpl,
+    rateLimit: options.rateLimit === false ? false : { store: options.rateLimit?.store ?? new MemoryRateLimitStore() },
+    logger: options.logger,
+  };
 }
