@@ -40,7 +40,11 @@ export interface RateLimitOptions {
 }
 
 /** The budget key of one call: the operation plus the values of the rule's `per` parameters. */
-export function rateLimitKey(operation: string, rule: RateLimitRule, pathParams: Record<string, unknown> | undefined): string {
+export function rateLimitKey(
+  operation: string,
+  rule: RateLimitRule,
+  pathParams: Record<string, unknown> | undefined,
+): string {
   return [operation, ...(rule.per ?? []).map((name) => `${name}=${String(pathParams?.[name] ?? "")}`)].join("|");
 }
 

@@ -19,7 +19,12 @@ export function sameOriginRedirects(fetchImpl: typeof fetch): typeof fetch {
       const target = new URL(location, request.url);
       if (target.origin !== new URL(request.url).origin) return response;
       await response.body?.cancel().catch(() => {});
-      request = new Request(target, { method: request.method, headers: request.headers, signal: request.signal, redirect: "manual" });
+      request = new Request(target, {
+        method: request.method,
+        headers: request.headers,
+        signal: request.signal,
+        redirect: "manual",
+      });
     }
   };
 }

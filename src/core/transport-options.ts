@@ -130,7 +130,8 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   }
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new TypeError("No fetch implementation: pass options.fetch");
-  if (options.logger !== undefined && typeof options.logger !== "function") throw new TypeError("logger must be a function");
+  if (options.logger !== undefined && typeof options.logger !== "function")
+    throw new TypeError("logger must be a function");
   return {
     baseUrl: baseUrl.replace(/\/+$/, ""),
     timeout,

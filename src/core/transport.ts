@@ -1,6 +1,11 @@
 import ky, { isNetworkError, isTimeoutError, type KyInstance } from "ky";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
-import { type ErrorBodyReader, errorFromBadSuccessBody, errorFromException, errorFromResponse } from "./create-error.ts";
+import {
+  type ErrorBodyReader,
+  errorFromBadSuccessBody,
+  errorFromException,
+  errorFromResponse,
+} from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
 import { validatePathParams } from "./path-params.ts";
 import { type RateLimitRule, rateLimitKey, sleep } from "./rate-limiter.ts";
@@ -11,7 +16,10 @@ import { sameOriginRedirects } from "./same-origin-redirects.ts";
 import type { ResolvedTransportOptions } from "./transport-options.ts";
 
 /** Runtime facts per operation, generated from the bundle (`generated/<provider>-meta.ts`). */
-export type OperationsMeta = Record<string, Partial<Record<string, { statuses: readonly number[]; rateLimit?: RateLimitRule }>>>;
+export type OperationsMeta = Record<
+  string,
+  Partial<Record<string, { statuses: readonly number[]; rateLimit?: RateLimitRule }>>
+>;
 
 export interface SendSpec {
   method: "get" | "put" | "post" | "delete" | "patch";
@@ -122,25 +130,48 @@ export function createTransport(
       try {
         const response = await baseFetch(input, init);
         const traceId = response.ok ? undefined : await traceIdOf(response, provider.readErrorBody);
-        log({ method, path: spec.path, attempt, status: response.status, durationMs: performance.now() - started, ...(traceId ? { traceId } : {}) });
+        log({
+          method,
+          path: spec.path,
+          attempt,
+          status: response.status,
+          durationMs: performance.now() - started,
+          ...(traceId ? { traceId } : {}),
+        });
         return response;
       } catch (error) {
-        const reason = errorFromException(error, timeout, { method, path: spec.path, attempts: attempt, redactor: provider.redactor, readBody: provider.readErrorBody });
+        const reason = errorFromException(error, timeout, {
+          method,
+          path: spec.path,
+          attempts: attempt,
+          redactor: provider.redactor,
+          readBody: provider.readErrorBody,
+        });
         log({ method, path: spec.path, attempt, durationMs: performance.now() - started, error: reason.message });
         throw error;
       }
     };
-    const ctx = () => ({ method, path: spec.path, attempts, redactor: provider.redactor, readBody: provider.readErrorBody });
+    const ctx = () => ({
+      method,
+      path: spec.path,
+      attempts,
+      redactor: provider.redactor,
+      readBody: provider.readErrorBody,
+    });
     let outcome: { response: Response; data?: unknown; error?: unknown };
     try {
-      outcome = (await sendClient.request(spec.method as never, spec.path as never, {
-        params: spec.params,
-        body: spec.body,
-        headers: auth,
-        parseAs: "text",
-        signal: spec.signal,
-        fetch: (request: Request) => kyInstance(request, { fetch: perAttempt, signal: spec.signal }),
-      } as never)) as typeof outcome;
+      outcome = (await sendClient.request(
+        spec.method as never,
+        spec.path as never,
+        {
+          params: spec.params,
+          body: spec.body,
+          headers: auth,
+          parseAs: "text",
+          signal: spec.signal,
+          fetch: (request: Request) => kyInstance(request, { fetch: perAttempt, signal: spec.signal }),
+        } as never,
+      )) as typeof outcome;
     } catch (error) {
       // A caller's abort is not an API failure: it rejects with the platform's AbortError.
       if (spec.signal?.aborted) throw spec.signal.reason ?? error;
@@ -157,14 +188,23 @@ export function createTransport(
         return { error: errorFromBadSuccessBody(response, text, ctx()), response };
       }
     }
-    const text = typeof outcome.error === "string" ? outcome.error : outcome.error === undefined ? "" : JSON.stringify(outcome.error);
+    const text =
+      typeof outcome.error === "string"
+        ? outcome.error
+        : outcome.error === undefined
+          ? ""
+          : JSON.stringify(outcome.error);
     const declared = provider.operations[spec.path]?.[spec.method]?.statuses ?? [];
     return { error: errorFromResponse(response, text, declared, ctx()), response };
   }
 
   function log(line: Parameters<NonNullable<ResolvedTransportOptions["logger"]>>[0]) {
     try {
-      options.logger?.({ ...line, durationMs: Math.round(line.durationMs * 10) / 10, ...(line.traceId ? { traceId: provider.redactor.redact(line.traceId) } : {}) });
+      options.logger?.({
+        ...line,
+        durationMs: Math.round(line.durationMs * 10) / 10,
+        ...(line.traceId ? { traceId: provider.redactor.redact(line.traceId) } : {}),
+      });
     } catch {
       // A failing logger must not fail the call.
     }
@@ -186,7 +226,12 @@ export function createTransport(
       if (auth && "error" in auth) return auth as Result<never>;
       await pace(spec);
       const result = await attempt(spec, (auth as Record<string, string>) ?? {});
-      if (!spec.anonymous && result.error?.kind === "api" && result.error.status === 401 && provider.hooks?.onUnauthorized) {
+      if (
+        !spec.anonymous &&
+        result.error?.kind === "api" &&
+        result.error.status === 401 &&
+        provider.hooks?.onUnauthorized
+      ) {
         if (await provider.hooks.onUnauthorized((auth as Record<string, string>) ?? {})) {
           const again = await provider.hooks.authHeaders?.(spec.signal);
           if (again && "error" in again) return again as Result<never>;

@@ -9,7 +9,7 @@ export interface SeenRequest {
 }
 
 /** A node:http server on 127.0.0.1 that records every request; closes its sockets on close(). */
-export async function startHttpServer(handler: (req: SeenRequest, res: ServerResponse) => void | Promise<void>) {
+export async function startHttpServer(handler: (req: SeenRequest, res: ServerResponse) => unknown) {
   const requests: SeenRequest[] = [];
   const server = createServer((req, res) => {
     const chunks: Buffer[] = [];
