@@ -10,7 +10,10 @@ export const MAX_REDIRECTS = 5;
  */
 export function sameOriginRedirects(fetchImpl: typeof fetch): typeof fetch {
   return async (input, init) => {
-    let request = new Request(input, { ...init, redirect: "manual" });
+    // The transport builds its requests with redirect: "manual"; anything else gets it here.
+    const reusable =
+      input instanceof Request && input.redirect === "manual" && (!init || Object.keys(init).length === 0);
+    let request = reusable ? input : new Request(input, { ...init, redirect: "manual" });
     for (let hop = 0; ; hop++) {
       const response = await fetchImpl(request);
       if (!REDIRECT.has(response.status) || hop >= MAX_REDIRECTS) return response;

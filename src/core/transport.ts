@@ -1,4 +1,4 @@
-import ky, { isNetworkError, isTimeoutError, type KyInstance } from "ky";
+import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from "ky";
 import createClient, { type Client, type Middleware } from "openapi-fetch";
 import {
   type ErrorBodyReader,
@@ -70,36 +70,49 @@ export function createTransport(
   const kyInstance: KyInstance = ky.create({
     timeout,
     totalTimeout: options.totalTimeout,
-    throwHttpErrors: false,
+    // ky raises only the statuses worth a retry; the final one is turned back into a Response below,
+    // so openapi-fetch and the error union see it like any other.
+    throwHttpErrors: (status) => STATUS_RETRY.has(status),
     retry: {
       limit: retry.limit,
       methods: ["get", "put", "head", "delete", "options", "post", "patch"],
-      // Status-based retries are decided in afterResponse, which keeps the final Response intact.
-      statusCodes: [],
-      afterStatusCodes: [],
+      statusCodes: [...STATUS_RETRY],
+      afterStatusCodes: [429, 503],
+      maxRetryAfter: retry.maxRetryAfter,
       retryOnTimeout: true,
       backoffLimit: retry.backoffLimit,
       jitter: true,
       shouldRetry: ({ error }) => {
         const request = (error as { request?: Request }).request;
+        if (isHTTPError(error)) {
+          const { status, headers } = error.response;
+          // A POST or PATCH answered 429 was refused before processing; any other failure may not be.
+          if (request && !IDEMPOTENT.has(request.method) && status !== 429) return false;
+          const wait = status === 429 || status === 503 ? retryAfterMs(headers) : undefined;
+          // Past the cap, give up at once with the 429 and its retryAfterMs rather than sleep for minutes.
+          return wait !== undefined && wait > retry.maxRetryAfter ? false : undefined;
+        }
         if (!request || IDEMPOTENT.has(request.method)) return undefined;
         // A POST that timed out or lost its connection may have been processed: never sent twice.
         return isNetworkError(error) && isConnectionRefused(error.cause);
       },
     },
-    hooks: {
-      afterResponse: [
-        ({ request, response, retryCount }) => {
-          if (retryCount >= retry.limit || !STATUS_RETRY.has(response.status)) return response;
-          if (!IDEMPOTENT.has(request.method) && response.status !== 429) return response;
-          const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers) : undefined;
-          if (wait !== undefined && wait > retry.maxRetryAfter) return response;
-          void response.body?.cancel().catch(() => {});
-          return ky.retry(wait !== undefined ? { delay: wait } : {});
-        },
-      ],
-    },
   });
+  /** ky with the final retriable failure handed back as a Response (its body already read by ky). */
+  const send = async (request: Request, fetchImpl: typeof fetch, signal?: AbortSignal) => {
+    try {
+      return await kyInstance(request, signal ? { fetch: fetchImpl, signal } : { fetch: fetchImpl });
+    } catch (error) {
+      if (!isHTTPError(error)) throw error;
+      const { data, response } = error;
+      const text = data === undefined ? "" : typeof data === "string" ? data : JSON.stringify(data);
+      return new Response(text, {
+        status: response.status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    }
+  };
 
   const authMiddleware: Middleware = {
     async onRequest({ request }) {
@@ -113,7 +126,7 @@ export function createTransport(
   };
   const api = createClient<never>({
     baseUrl: options.baseUrl,
-    fetch: (request: Request) => kyInstance(request, { fetch: baseFetch }),
+    fetch: (request: Request) => send(request, baseFetch),
   });
   api.use(authMiddleware);
   const sendClient = createClient<never>({ baseUrl: options.baseUrl });
@@ -169,7 +182,7 @@ export function createTransport(
           headers: auth,
           parseAs: "text",
           signal: spec.signal,
-          fetch: (request: Request) => kyInstance(request, { fetch: perAttempt, signal: spec.signal }),
+          fetch: (request: Request) => send(request, perAttempt, spec.signal),
         } as never,
       )) as typeof outcome;
     } catch (error) {

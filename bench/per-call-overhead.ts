@@ -1,0 +1,64 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import ky from "ky";
+import createClient from "openapi-fetch";
+import type { paths } from "../generated/360dialog.ts";
+import { createDialog360Client } from "../src/360dialog/index.ts";
+
+// Sequential typed GETs of one channel-list page on loopback: bsp-sdk vs raw fetch vs bare
+// openapi-fetch vs openapi-fetch + default ky; same server, interleaved rounds, median per call.
+export async function perCallOverhead({ rounds = 15, callsPerRound = 200 } = {}) {
+  const page = JSON.stringify({
+    count: 10,
+    limit: 10,
+    offset: 0,
+    total: 10,
+    filters: {},
+    sort: [],
+    partner_channels: Array.from({ length: 10 }, (_, i) => ({
+      id: `ch-${i}`,
+      client_id: "cl",
+      status: "ready",
+      setup_info: { phone_number: `+49${i}` },
+    })),
+  });
+  const server = createServer((_req, res) => {
+    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(page) });
+    res.end(page);
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const path = "/api/v2/partners/examplePA/channels?offset=0&limit=10";
+  const headers = { "X-API-Key": "bench-key" };
+
+  const bare = createClient<paths>({ baseUrl: base, headers });
+  const withKy = createClient<paths>({ baseUrl: base, headers, fetch: (r: Request) => ky(r) });
+  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "bench-key", baseUrl: base });
+  const params = { params: { path: { partner_id: "examplePA" }, query: { offset: 0, limit: 10 } } };
+
+  const variants: Record<string, () => Promise<unknown>> = {
+    "raw fetch": async () => (await fetch(base + path, { headers })).json(),
+    "openapi-fetch": async () => (await bare.GET("/api/v2/partners/{partner_id}/channels", params)).data,
+    "openapi-fetch + ky": async () => (await withKy.GET("/api/v2/partners/{partner_id}/channels", params)).data,
+    "bsp-sdk (channels.list page)": async () =>
+      (await d360.channels.list({ pageSize: 10, maxItems: 10 }).pages().next()).value,
+  };
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
+  for (const run of Object.values(variants)) for (let i = 0; i < 50; i++) await run(); // warm-up
+  for (let round = 0; round < rounds; round++) {
+    for (const [name, run] of Object.entries(variants)) {
+      const started = performance.now();
+      for (let i = 0; i < callsPerRound; i++) await run();
+      samples[name]?.push(((performance.now() - started) * 1000) / callsPerRound);
+    }
+  }
+  server.close();
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
+  const baseline = median(samples["raw fetch"] ?? []);
+  return Object.entries(samples).map(([name, xs]) => ({ name, medianUs: median(xs), ratio: median(xs) / baseline }));
+}
+
+if (import.meta.main) {
+  for (const row of await perCallOverhead())
+    console.log(`${row.name.padEnd(30)} ${row.medianUs.toFixed(1).padStart(8)} µs  ${row.ratio.toFixed(2)}×`);
+}
