@@ -21,6 +21,8 @@ interface QueryMeta {
   json?: Record<string, Record<string, readonly unknown[] | null>>;
   /** Parameters whose values (or array items) come from an enum. */
   enums?: Record<string, readonly unknown[]>;
+  /** Enums of sort keys where every key also exists with a leading "-": only the ascending keys are listed. */
+  sortKeys?: Record<string, readonly string[]>;
   /** Numeric bounds. */
   bounds?: Record<string, { minimum?: number; maximum?: number }>;
 }
@@ -59,8 +61,16 @@ export function renderMeta(spec: Json): string {
         const schema = resolve(spec, param.schema);
         const items = schema.type === "array" ? resolve(spec, schema.items) : schema;
         if (Array.isArray(items.enum)) {
-          query.enums ??= {};
-          query.enums[name] = items.enum;
+          const values: unknown[] = items.enum;
+          const ascending = values.filter((v): v is string => typeof v === "string" && !v.startsWith("-"));
+          const isSort = ascending.length * 2 === values.length && ascending.every((k) => values.includes(`-${k}`));
+          if (isSort) {
+            query.sortKeys ??= {};
+            query.sortKeys[name] = ascending;
+          } else {
+            query.enums ??= {};
+            query.enums[name] = values;
+          }
         }
         if (typeof schema.minimum === "number" || typeof schema.maximum === "number") {
           query.bounds ??= {};

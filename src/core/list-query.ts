@@ -2,6 +2,8 @@
 export interface ListQueryMeta {
   json?: Record<string, Record<string, readonly unknown[] | null>>;
   enums?: Record<string, readonly unknown[]>;
+  /** Sort-key enums, listed by their ascending keys; each is also valid with a leading "-". */
+  sortKeys?: Record<string, readonly string[]>;
   bounds?: Record<string, { minimum?: number; maximum?: number }>;
 }
 
@@ -116,11 +118,18 @@ export function enumQueryValues<T>(
 ): T[] | undefined {
   if (value === undefined) return undefined;
   const values = (Array.isArray(value) ? [...value] : [value]) as T[];
+  const sortKeys = meta?.sortKeys?.[name];
   const allowed = meta?.enums?.[name];
-  if (!allowed) throw new TypeError(`${operation} does not accept ${name}`);
+  if (!allowed && !sortKeys) throw new TypeError(`${operation} does not accept ${name}`);
   for (const v of values) {
-    if (!allowed.includes(v)) {
-      throw new TypeError(`Unknown ${name} key ${JSON.stringify(v)} for ${operation}. Allowed: ${allowed.join(", ")}`);
+    const known = sortKeys
+      ? typeof v === "string" && sortKeys.includes(v.startsWith("-") ? v.slice(1) : v)
+      : (allowed as readonly unknown[]).includes(v);
+    if (!known) {
+      const list = sortKeys
+        ? `${sortKeys.join(", ")} (each also with a leading "-" for descending)`
+        : (allowed as readonly unknown[]).join(", ");
+      throw new TypeError(`Unknown ${name} key ${JSON.stringify(v)} for ${operation}. Allowed: ${list}`);
     }
   }
   return values.length > 0 ? values : undefined;

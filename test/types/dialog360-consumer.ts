@@ -103,11 +103,9 @@ export async function consumer() {
 }
 
 // The runtime lists the client validates with are the same sets as the types.
-type MetaSort<P extends keyof typeof meta> = (typeof meta)[P] extends {
-  get: { query: { enums: { sort: readonly (infer K)[] } } };
-}
-  ? K
-  : never;
+type ListPath = "/api/v2/partners/{partner_id}/channels" | "/api/v2/partners/{partner_id}/clients";
+type Ascending<P extends ListPath> = (typeof meta)[P]["get"]["query"]["sortKeys"]["sort"][number];
+type MetaSort<P extends ListPath> = Ascending<P> | `-${Ascending<P>}`;
 expectTypeOf<MetaSort<"/api/v2/partners/{partner_id}/channels">>().toEqualTypeOf<ChannelSortKey>();
 expectTypeOf<MetaSort<"/api/v2/partners/{partner_id}/clients">>().toEqualTypeOf<ClientSortKey>();
 type MetaFilterKeys<P extends keyof typeof meta> = (typeof meta)[P] extends {
