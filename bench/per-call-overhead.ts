@@ -1,33 +1,19 @@
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import ky from "ky";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/360dialog.ts";
 import { createDialog360Client } from "../src/360dialog/index.ts";
 
 // Sequential typed GETs of one channel-list page on loopback: bsp-sdk vs raw fetch vs bare
-// openapi-fetch vs openapi-fetch + default ky; same server, interleaved rounds, median per call.
+// openapi-fetch vs openapi-fetch + default ky; same server (its own process), interleaved rounds,
+// median per call.
 export async function perCallOverhead({ rounds = 15, callsPerRound = 200 } = {}) {
-  const page = JSON.stringify({
-    count: 10,
-    limit: 10,
-    offset: 0,
-    total: 10,
-    filters: {},
-    sort: [],
-    partner_channels: Array.from({ length: 10 }, (_, i) => ({
-      id: `ch-${i}`,
-      client_id: "cl",
-      status: "ready",
-      setup_info: { phone_number: `+49${i}` },
-    })),
+  const child = spawn(process.execPath, [new URL("./page-server.ts", import.meta.url).pathname], {
+    stdio: ["pipe", "pipe", "inherit"],
   });
-  const server = createServer((_req, res) => {
-    res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(page) });
-    res.end(page);
-  });
-  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const [first] = (await once(child.stdout, "data")) as [Buffer];
+  const base = `http://127.0.0.1:${first.toString().trim()}`;
   const path = "/api/v2/partners/examplePA/channels?offset=0&limit=10";
   const headers = { "X-API-Key": "bench-key" };
 
@@ -52,7 +38,8 @@ export async function perCallOverhead({ rounds = 15, callsPerRound = 200 } = {})
       samples[name]?.push(((performance.now() - started) * 1000) / callsPerRound);
     }
   }
-  server.close();
+  child.stdin.end();
+  child.kill();
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
   const baseline = median(samples["raw fetch"] ?? []);
   return Object.entries(samples).map(([name, xs]) => ({ name, medianUs: median(xs), ratio: median(xs) / baseline }));
