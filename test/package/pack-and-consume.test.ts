@@ -1,0 +1,77 @@
+import { execFile } from "node:child_process";
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/providers.ts";
+
+const run = promisify(execFile);
+const npm = (args: string[], cwd: string) =>
+  run(process.platform === "win32" ? "npm.cmd" : "npm", args, {
+    cwd,
+    maxBuffer: 1 << 24,
+    env: { ...process.env, npm_config_fund: "false", npm_config_audit: "false" },
+  });
+
+// The package as users get it: npm pack, install the tarball into a fresh app outside this
+// repository, typecheck a consumer under TypeScript 5 and 7, and run it against the packaged mock.
+describe("packed tarball in a fresh app", () => {
+  const app = mkdtempSync(join(tmpdir(), "bsp-consumer-"));
+  afterAll(() => rmSync(app, { recursive: true, force: true }));
+  const versions = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")).devDependencies as Record<string, string>;
+  let tarball = "";
+
+  it("packs only what users need", async () => {
+    const { stdout } = await npm(["pack", "--json", "--ignore-scripts", "--pack-destination", app], ROOT);
+    const [info] = JSON.parse(stdout) as [
+      { filename: string; size: number; entryCount: number; files: { path: string }[] },
+    ];
+    tarball = join(app, info.filename);
+    const paths = info.files.map((f) => f.path);
+    expect(paths).toContain("dist/src/360dialog/index.js");
+    expect(paths).toContain("dist/src/360dialog/index.d.ts");
+    expect(paths).toContain("dist/openapi/dist/360dialog.json");
+    expect(paths.filter((p) => /^(src|test|scripts|openapi\/360dialog|bench)\//.test(p))).toEqual([]);
+    console.log(`tarball: ${info.filename}, ${info.size} bytes packed, ${info.entryCount} files`);
+  });
+
+  it("installs into a fresh app with its dependencies", async () => {
+    writeFileSync(join(app, "package.json"), JSON.stringify({ name: "consumer", private: true, type: "module" }));
+    copyFileSync(new URL("./consumer-app/consumer.ts", import.meta.url), join(app, "consumer.ts"));
+    copyFileSync(new URL("./consumer-app/tsconfig.json", import.meta.url), join(app, "tsconfig.json"));
+    await npm(
+      [
+        "install",
+        "--prefer-offline",
+        "--no-package-lock",
+        tarball,
+        `typescript@${versions.typescript}`,
+        `typescript7@${versions.typescript7}`,
+        `@types/node@${versions["@types/node"]}`,
+        `@stoplight/prism-cli@${versions["@stoplight/prism-cli"]}`,
+      ],
+      app,
+    );
+  });
+
+  it.each([
+    ["TypeScript 5", "node_modules/typescript/bin/tsc"],
+    ["TypeScript 7", "node_modules/typescript7/bin/tsc"],
+  ])("typechecks the consumer under %s", async (_name, tsc) => {
+    const { stdout } = await run(process.execPath, [join(app, tsc), "--version"]);
+    expect(stdout).toMatch(_name === "TypeScript 5" ? /Version 5\./ : /Version 7\./);
+    await run(process.execPath, [join(app, tsc), "-p", join(app, "tsconfig.json")], { cwd: app });
+  });
+
+  it("runs the consumer against the packaged mock", async () => {
+    const { stdout } = await run(process.execPath, [join(app, "consumer.ts")], { cwd: app, timeout: 90_000 });
+    expect(JSON.parse(stdout.trim().split("\n").at(-1) ?? "")).toEqual({
+      channels: 2,
+      key: "ok",
+      clients: 2,
+      bird: 2,
+      thrown: "network",
+    });
+  });
+}, 300_000);
