@@ -10,9 +10,11 @@ type ListOp = P["/api/v2/partners/{partner_id}/channels"]["get"];
 /** A channel as `channels.list` returns it. */
 export type Channel = NonNullable<DataOf<ListOp>["partner_channels"]>[number];
 
+/** Names a channel of the partner. */
 export interface ChannelRef {
   channelId: string;
 }
+/** Names a channel together with the client that owns it. */
 export interface ClientChannelRef {
   clientId: string;
   channelId: string;

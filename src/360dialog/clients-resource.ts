@@ -10,6 +10,7 @@ type ListOp = P["/api/v2/partners/{partner_id}/clients"]["get"];
 /** A client as `clients.list` returns it. */
 export type Client = NonNullable<DataOf<ListOp>["clients"]>[number];
 
+/** Names a client of the partner. */
 export interface ClientRef {
   clientId: string;
 }

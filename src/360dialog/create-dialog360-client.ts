@@ -14,6 +14,7 @@ import { partnerResource } from "./partner-resource.ts";
 import { readDialog360ErrorBody } from "./read-error-body.ts";
 import { type PartnerCredentials, TokenAuth } from "./token-auth.ts";
 
+/** Options of `createDialog360Client`: the partner, exactly one credential, and the transport options. */
 export interface Dialog360ClientOptions extends TransportOptions {
   /** Your Partner Hub ID, given once for every call. */
   partnerId: string;
@@ -30,6 +31,7 @@ export interface Dialog360ClientOptions extends TransportOptions {
   baseUrl?: string;
 }
 
+/** The Partner API's production base URL, the default `baseUrl`. */
 export const DIALOG360_BASE_URL = "https://hub.360dialog.io";
 
 const PARAM_NAMES = { partner_id: "partnerId", client_id: "clientId", channel_id: "channelId" };

@@ -23,6 +23,7 @@ export type ChannelSortKey = SortKeyOf<ListChannels>;
 /** A client sort key; a leading `-` sorts descending. */
 export type ClientSortKey = SortKeyOf<ListClients>;
 
+/** Filters, sort and paging of a 360dialog list. */
 export interface ListParams<Filters, SortKey> extends ListOptions {
   /**
    * Field filters; unknown fields are compile errors, and TypeErrors for JavaScript callers.
@@ -36,5 +37,7 @@ export interface ListParams<Filters, SortKey> extends ListOptions {
   sort?: SortKey | readonly SortKey[];
 }
 
+/** Parameters of `channels.list`. */
 export type ChannelListParams = ListParams<ChannelFilters, ChannelSortKey>;
+/** Parameters of `clients.list`. */
 export type ClientListParams = ListParams<ClientFilters, ClientSortKey>;

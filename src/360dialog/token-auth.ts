@@ -2,6 +2,7 @@ import type { AnyBspError } from "../core/error-types.ts";
 import type { Redactor } from "../core/redactor.ts";
 import type { Result } from "../core/result.ts";
 
+/** A partner user's login, exchanged for a bearer token. */
 export interface PartnerCredentials {
   /** The partner user's e-mail address. */
   username: string;

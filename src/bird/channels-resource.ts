@@ -11,6 +11,7 @@ export type BirdChannel = DataOf<P["/workspaces/{workspaceId}/channels/{channelI
 
 type ListFilters = Omit<QueryOf<ListOp>, "limit" | "pageToken">;
 
+/** Parameters of `bird.channels.list`: the documented filters plus paging. */
 export interface BirdChannelListParams extends ListFilters {
   /**
    * Channels per request (the API's `limit`).

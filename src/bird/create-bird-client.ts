@@ -10,6 +10,7 @@ import { typedCall } from "../core/typed-call.ts";
 import { type BirdChannel, type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
 
+/** Options of `createBirdClient`: the access key, the workspace, and the transport options. */
 export interface BirdClientOptions extends TransportOptions {
   /** Bird access key, sent as `Authorization: AccessKey <key>`. */
   accessKey: string | undefined;
@@ -21,6 +22,7 @@ export interface BirdClientOptions extends TransportOptions {
   baseUrl?: string;
 }
 
+/** Bird's API base URL, the default `baseUrl`. */
 export const BIRD_BASE_URL = "https://api.bird.com";
 const LIST_PATH = "/workspaces/{workspaceId}/channels";
 

@@ -26,6 +26,7 @@ export class BspError<E extends AnyBspError = AnyBspError> extends Error {
     return "status" in this.error ? this.error.status : undefined;
   }
 
+  /** A plain form for logs: name, message and the error member (never a credential). */
   toJSON() {
     return { name: this.name, message: this.message, error: this.error };
   }

@@ -7,6 +7,7 @@ export interface ListQueryMeta {
   bounds?: Record<string, { minimum?: number; maximum?: number }>;
 }
 
+/** Paging options every offset-paginated `list()` takes. */
 export interface ListOptions {
   /**
    * Items per request (the API's `limit`).

@@ -8,6 +8,7 @@ export interface Page<Item> {
 /** Produces pages lazily; the only thing a pagination style has to implement. */
 export type PageSource<P> = (signal: AbortSignal) => AsyncGenerator<P, void, undefined>;
 
+/** Options of `Paginator.toArray`. */
 export interface ToArrayOptions {
   /**
    * Refuse to collect more than this many items: the call rejects with a RangeError instead of growing.
@@ -53,6 +54,7 @@ export class Paginator<Item, P extends Page<Item> = Page<Item>> implements Async
     }
   }
 
+  /** Iterates items, fetching pages as needed. */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.pages()) {
       for (const item of page.items) {

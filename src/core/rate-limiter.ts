@@ -31,6 +31,7 @@ export interface RateLimitRule {
   per?: readonly string[];
 }
 
+/** Client-side pacing of the documented rate limits. */
 export interface RateLimitOptions {
   /**
    * Where budgets are kept.

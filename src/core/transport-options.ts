@@ -20,6 +20,7 @@ export interface RetryOptions {
   maxRetryAfter?: number;
 }
 
+/** Options of the transport both clients share: base URL, timeouts, retries, pacing, logging. */
 export interface TransportOptions {
   /** Base URL of the API; each provider documents its default. */
   baseUrl?: string;

@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 /** A provider whose bundled spec the mock server can serve. */
 export type MockProvider = "360dialog" | "bird";
 
+/** Options of `startMockServer`. */
 export interface MockServerOptions {
   /**
    * Port on 127.0.0.1. A free port is picked when omitted.
@@ -24,6 +25,7 @@ export interface MockServerOptions {
   dynamic?: boolean;
 }
 
+/** A running mock; pass `url` as a client's `baseUrl`. */
 export interface MockServer {
   /** Base URL of the mock, e.g. `http://127.0.0.1:43121`. Pass it as `baseUrl` to a client. */
   readonly url: string;
