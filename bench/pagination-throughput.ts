@@ -1,5 +1,6 @@
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { createDialog360Client } from "../src/360dialog/index.ts";
-import { startChannelListServer } from "../test/support/channel-list-server.ts";
 
 /**
  * 10,000 channels, pageSize 100, 20 ms server latency: wall time and requests per concurrency, against
@@ -14,16 +15,28 @@ export async function paginationThroughput({
 } = {}) {
   const rows = [];
   for (const concurrency of levels) {
-    const server = await startChannelListServer({ count, latencyMs });
-    const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "bench-key", baseUrl: server.url });
+    // The server runs in its own process, so that its JSON work does not share the client's core.
+    const child = spawn(
+      process.execPath,
+      [new URL("./list-server-process.ts", import.meta.url).pathname, String(count), String(latencyMs)],
+      {
+        stdio: ["pipe", "pipe", "inherit"],
+      },
+    );
+    child.stdout.setEncoding("utf8");
+    const [url] = (await once(child.stdout, "data")) as [string];
+    const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "bench-key", baseUrl: url.trim() });
     const started = performance.now();
     let n = 0;
     for await (const _ of d360.channels.list({ pageSize, concurrency })) n++;
     const wallMs = performance.now() - started;
     if (n !== count) throw new Error(`expected ${count} items, got ${n}`);
     const idealMs = (1 + Math.ceil((count / pageSize - 1) / concurrency)) * latencyMs;
-    rows.push({ concurrency, wallMs, requests: server.listRequests().length, idealMs, ratio: wallMs / idealMs });
-    await server.close();
+    child.stdin.write("count\n");
+    const [requests] = (await once(child.stdout, "data")) as [string];
+    rows.push({ concurrency, wallMs, requests: Number(requests.trim()), idealMs, ratio: wallMs / idealMs });
+    child.stdin.end();
+    await once(child, "exit");
   }
   return rows;
 }

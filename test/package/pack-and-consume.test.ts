@@ -49,8 +49,19 @@ describe("packed tarball in a fresh app", () => {
         `typescript@${versions.typescript}`,
         `typescript7@${versions.typescript7}`,
         `@types/node@${versions["@types/node"]}`,
-        `@stoplight/prism-cli@${versions["@stoplight/prism-cli"]}`,
       ],
+      app,
+    );
+  });
+
+  it("says how to install Prism when the optional peer dependency is missing", async () => {
+    const script = `import { startMockServer } from "bsp-sdk/testing"; await startMockServer("360dialog").catch((e) => console.log(e.message));`;
+    const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: app });
+    expect(stdout).toContain(
+      "startMockServer needs Prism, an optional peer dependency of bsp-sdk: npm install --save-dev @stoplight/prism-cli@",
+    );
+    await npm(
+      ["install", "--prefer-offline", "--no-package-lock", `@stoplight/prism-cli@${versions["@stoplight/prism-cli"]}`],
       app,
     );
   });
