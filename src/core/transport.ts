@@ -99,7 +99,7 @@ export function createTransport(
     },
   });
   /** ky with the final retriable failure handed back as a Response (its body already read by ky). */
-  const send = async (request: Request, fetchImpl: typeof fetch, signal?: AbortSignal) => {
+  const viaKy = async (request: Request, fetchImpl: typeof fetch, signal?: AbortSignal) => {
     try {
       return await kyInstance(request, signal ? { fetch: fetchImpl, signal } : { fetch: fetchImpl });
     } catch (error) {
@@ -126,7 +126,7 @@ export function createTransport(
   };
   const api = createClient<never>({
     baseUrl: options.baseUrl,
-    fetch: (request: Request) => send(request, baseFetch),
+    fetch: (request: Request) => viaKy(request, baseFetch),
   });
   api.use(authMiddleware);
   const sendClient = createClient<never>({ baseUrl: options.baseUrl });
@@ -182,7 +182,7 @@ export function createTransport(
           headers: auth,
           parseAs: "text",
           signal: spec.signal,
-          fetch: (request: Request) => send(request, perAttempt, spec.signal),
+          fetch: (request: Request) => viaKy(request, perAttempt, spec.signal),
         } as never,
       )) as typeof outcome;
     } catch (error) {
