@@ -8,7 +8,7 @@ import { createDialog360Client } from "../src/360dialog/index.ts";
 // Sequential typed GETs of one channel-list page on loopback: bsp-sdk vs raw fetch vs bare
 // openapi-fetch vs openapi-fetch + default ky; same server (its own process), interleaved rounds,
 // median per call.
-export async function perCallOverhead({ rounds = 15, callsPerRound = 200 } = {}) {
+export async function perCallOverhead({ rounds = 31, callsPerRound = 200 } = {}) {
   const child = spawn(process.execPath, [new URL("./page-server.ts", import.meta.url).pathname], {
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -40,12 +40,24 @@ export async function perCallOverhead({ rounds = 15, callsPerRound = 200 } = {})
   }
   child.stdin.end();
   child.kill();
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
-  const baseline = median(samples["raw fetch"] ?? []);
-  return Object.entries(samples).map(([name, xs]) => ({ name, medianUs: median(xs), ratio: median(xs) / baseline }));
+  const quantile = (xs: number[], q: number) =>
+    [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) * q)] as number;
+  const raw = samples["raw fetch"] ?? [];
+  const baseline = quantile(raw, 0.5);
+  // Each round's ratio to the raw-fetch round next to it shows how much of a difference is noise.
+  const roundRatios = (xs: number[]) => xs.map((x, i) => x / (raw[i] as number));
+  return Object.entries(samples).map(([name, xs]) => ({
+    name,
+    medianUs: quantile(xs, 0.5),
+    ratio: quantile(xs, 0.5) / baseline,
+    ratioP25: quantile(roundRatios(xs), 0.25),
+    ratioP75: quantile(roundRatios(xs), 0.75),
+  }));
 }
 
 if (import.meta.main) {
   for (const row of await perCallOverhead())
-    console.log(`${row.name.padEnd(30)} ${row.medianUs.toFixed(1).padStart(8)} µs  ${row.ratio.toFixed(2)}×`);
+    console.log(
+      `${row.name.padEnd(30)} ${row.medianUs.toFixed(1).padStart(8)} µs  ${row.ratio.toFixed(2)}×  (rounds ${row.ratioP25.toFixed(2)}–${row.ratioP75.toFixed(2)})`,
+    );
 }

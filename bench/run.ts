@@ -27,11 +27,16 @@ const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
 
 const overhead = await perCallOverhead();
 section("1. Per-call overhead", [
-  "Sequential typed GETs of one channel-list page (10 channels) from a node:http server on loopback; 15 interleaved rounds of 200 calls each, median µs per call. bsp-sdk runs with its defaults: retries (limit 2), per-attempt and total timeouts, redirect guard, auth.",
+  "Sequential typed GETs of one channel-list page (10 channels) from a node:http server in its own process on loopback; 31 interleaved rounds of 200 calls each, median µs per call. The last column is the interquartile range of each round's ratio to the raw-fetch round beside it: differences inside it are noise. bsp-sdk runs with its defaults: retries (limit 2), per-attempt and total timeouts, redirect guard, auth.",
   "",
   ...table(
-    ["client", "µs / call (median)", "× raw fetch"],
-    overhead.map((r) => [r.name, r.medianUs.toFixed(1), r.ratio.toFixed(2)]),
+    ["client", "µs / call (median)", "× raw fetch", "per-round ratio p25–p75"],
+    overhead.map((r) => [
+      r.name,
+      r.medianUs.toFixed(1),
+      r.ratio.toFixed(2),
+      `${r.ratioP25.toFixed(2)}–${r.ratioP75.toFixed(2)}`,
+    ]),
   ),
 ]);
 
