@@ -28,6 +28,18 @@ export const operations = {
         503
       ],
       "query": {
+        "types": {
+          "sort": {
+            "type": "string",
+            "array": true
+          },
+          "offset": {
+            "type": "integer"
+          },
+          "limit": {
+            "type": "integer"
+          }
+        },
         "sortKeys": {
           "sort": [
             "id",
@@ -315,6 +327,18 @@ export const operations = {
         503
       ],
       "query": {
+        "types": {
+          "sort": {
+            "type": "string",
+            "array": true
+          },
+          "offset": {
+            "type": "integer"
+          },
+          "limit": {
+            "type": "integer"
+          }
+        },
         "sortKeys": {
           "sort": [
             "id",
@@ -499,6 +523,21 @@ export const operations = {
         "windowSeconds": 30
       },
       "query": {
+        "types": {
+          "start_date": {
+            "type": "integer"
+          },
+          "end_date": {
+            "type": "integer"
+          },
+          "granularity": {
+            "type": "string"
+          },
+          "app_id": {
+            "type": "string",
+            "array": true
+          }
+        },
         "bounds": {
           "start_date": {
             "minimum": 0

@@ -24,6 +24,24 @@ export const operations = {
         "windowSeconds": 1
       },
       "query": {
+        "types": {
+          "limit": {
+            "type": "integer"
+          },
+          "pageToken": {
+            "type": "string"
+          },
+          "reverse": {
+            "type": "boolean"
+          },
+          "status": {
+            "type": "string"
+          },
+          "platform": {
+            "type": "string",
+            "pattern": "^[A-Za-z0-9-]+$"
+          }
+        },
         "bounds": {
           "limit": {
             "minimum": 1,

@@ -21,6 +21,8 @@ interface QueryMeta {
   json?: Record<string, Record<string, readonly unknown[] | null>>;
   /** Parameters whose values (or array items) come from an enum. */
   enums?: Record<string, readonly unknown[]>;
+  /** Every other query parameter: its JSON type (arrays: of their items) and pattern. */
+  types?: Record<string, { type: string; array?: true; pattern?: string }>;
   /** Enums of sort keys where every key also exists with a leading "-": only the ascending keys are listed. */
   sortKeys?: Record<string, readonly string[]>;
   /** Numeric bounds. */
@@ -60,6 +62,12 @@ export function renderMeta(spec: Json): string {
         }
         const schema = resolve(spec, param.schema);
         const items = schema.type === "array" ? resolve(spec, schema.items) : schema;
+        query.types ??= {};
+        query.types[name] = {
+          type: String(items.type ?? "string"),
+          ...(schema.type === "array" ? { array: true as const } : {}),
+          ...(typeof items.pattern === "string" ? { pattern: items.pattern } : {}),
+        };
         if (Array.isArray(items.enum)) {
           const values: unknown[] = items.enum;
           const ascending = values.filter((v): v is string => typeof v === "string" && !v.startsWith("-"));

@@ -1,6 +1,12 @@
 import type { paths } from "../../generated/360dialog.ts";
 import { operations } from "../../generated/360dialog-meta.ts";
-import { enumQueryValues, type ListQueryMeta, resolveListOptions, serializeJsonQuery } from "../core/list-query.ts";
+import {
+  asArray,
+  type ListQueryMeta,
+  resolveListOptions,
+  serializeJsonQuery,
+  validateQuery,
+} from "../core/list-query.ts";
 import { type OffsetPage, offsetPages } from "../core/offset-pages.ts";
 import { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
@@ -106,7 +112,8 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
       meta,
       operation,
     );
-    const sort = enumQueryValues("sort", params.sort, meta, operation);
+    const sort = asArray(params.sort);
+    validateQuery({ sort }, meta, operation);
     const source = offsetPages<Item>(async (offset, limit, signal) => {
       const result = await call(path, "get", {
         path: { partner_id: partnerId },

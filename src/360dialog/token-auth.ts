@@ -1,15 +1,12 @@
+import type { components } from "../../generated/360dialog.ts";
 import type { AnyBspError } from "../core/error-types.ts";
 import type { Redactor } from "../core/redactor.ts";
 import type { Result } from "../core/result.ts";
 
-/** A partner user's login, exchanged for a bearer token. */
-export interface PartnerCredentials {
-  /** The partner user's e-mail address. */
-  username: string;
-  password: string;
-}
+/** A partner user's login (e-mail and password), exchanged at POST /api/v2/token for a bearer token. */
+export type PartnerCredentials = components["schemas"]["TokenIn"];
 
-type TokenResponse = { access_token?: string; expires_in?: number };
+type TokenResponse = components["schemas"]["TokenOut"];
 type TokenOutcome = { token: string; error?: never } | { token?: never; error: AnyBspError; response?: Response };
 type RequestToken = (credentials: PartnerCredentials) => Promise<Result<TokenResponse, AnyBspError>>;
 

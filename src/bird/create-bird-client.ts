@@ -1,7 +1,7 @@
 import type { paths } from "../../generated/bird.ts";
 import { operations } from "../../generated/bird-meta.ts";
 import { type CursorPage, cursorPages } from "../core/cursor-pages.ts";
-import { enumQueryValues, type ListQueryMeta, resolveListOptions } from "../core/list-query.ts";
+import { type ListQueryMeta, resolveListOptions, validateQuery } from "../core/list-query.ts";
 import { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport } from "../core/transport.ts";
@@ -59,15 +59,8 @@ export function createBirdClient(options: BirdClientOptions) {
     const operation = `GET ${LIST_PATH}`;
     const { pageSize, maxItems } = resolveListOptions(params, meta);
     const { signal, pageSize: _p, maxItems: _m, ...filters } = params;
-    if (filters.status !== undefined) enumQueryValues("status", filters.status, meta, operation);
-    if (filters.reverse !== undefined && typeof filters.reverse !== "boolean")
-      throw new TypeError("reverse must be a boolean");
-    if (
-      filters.platform !== undefined &&
-      (typeof filters.platform !== "string" || !/^[A-Za-z0-9-]+$/.test(filters.platform))
-    ) {
-      throw new TypeError(`platform must be a platform id such as "whatsapp", got ${JSON.stringify(filters.platform)}`);
-    }
+    // Checked now, before anything is sent, against what the spec declares for each parameter.
+    validateQuery(filters, meta, operation);
     const source = cursorPages<BirdChannel>(
       async (pageToken, limit, pageSignal) => {
         const result = await call(LIST_PATH, "get", {

@@ -7,6 +7,7 @@ import {
   errorFromResponse,
 } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
+import { type ListQueryMeta, validateQuery } from "./list-query.ts";
 import { validatePathParams } from "./path-params.ts";
 import { type RateLimitRule, rateLimitKey, sleep } from "./rate-limiter.ts";
 import type { Redactor } from "./redactor.ts";
@@ -18,7 +19,7 @@ import type { ResolvedTransportOptions } from "./transport-options.ts";
 /** Runtime facts per operation, generated from the bundle (`generated/<provider>-meta.ts`). */
 export type OperationsMeta = Record<
   string,
-  Partial<Record<string, { statuses: readonly number[]; rateLimit?: RateLimitRule }>>
+  Partial<Record<string, { statuses: readonly number[]; rateLimit?: RateLimitRule; query?: ListQueryMeta }>>
 >;
 
 export interface SendSpec {
@@ -235,6 +236,8 @@ export function createTransport(
     api,
     async send(spec) {
       if (spec.params?.path) validatePathParams(spec.params.path, spec.paramNames ?? {});
+      const meta = provider.operations[spec.path]?.[spec.method];
+      validateQuery(spec.params?.query, meta?.query, `${spec.method.toUpperCase()} ${spec.path}`);
       const auth = spec.anonymous ? {} : await provider.hooks?.authHeaders?.(spec.signal);
       if (auth && "error" in auth) return auth as Result<never>;
       await pace(spec);

@@ -45,6 +45,23 @@ describe("list parameters", () => {
   });
 });
 
+describe("query parameters of direct calls", () => {
+  it.each([
+    [{ granularity: "WEEK" }, TypeError, /granularity must be one of "DAY", "MONTH"; got "WEEK"/],
+    [{ start_date: "2024-01-01" }, TypeError, /start_date must be an integer, got "2024-01-01"/],
+    [{ end_date: -1 }, RangeError, /end_date must be from 0 to ∞, got -1/],
+    [{ app_id: "138219" }, TypeError, /app_id must be an array/],
+    [{ app_id: [138219] }, TypeError, /app_id must be a string, got 138219/],
+    [{ appId: ["1"] }, TypeError, /has no query parameter "appId". Known: start_date, end_date, granularity, app_id/],
+  ])("clients.getBalance(…, %j) rejects before any request", async (query, type, message) => {
+    const before = server.requests.length;
+    const call = d360.clients.getBalance({ clientId: "exampleCL" }, query as never);
+    await expect(call).rejects.toThrow(type);
+    await expect(d360.clients.getBalance({ clientId: "exampleCL" }, query as never)).rejects.toThrow(message);
+    expect(server.requests.length).toBe(before);
+  });
+});
+
 describe("path parameters", () => {
   it.each([
     ["", /channelId must not be empty/],

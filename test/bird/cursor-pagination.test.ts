@@ -120,8 +120,9 @@ describe("Bird cursor pagination", () => {
   it.each([
     [{ pageSize: 0 }, /pageSize must be an integer from 1 to 100/],
     [{ pageSize: 101 }, /pageSize must be an integer from 1 to 100/],
-    [{ status: "sleeping" }, /Unknown status key "sleeping"/],
-    [{ platform: "whats app" }, /platform must be a platform id/],
+    [{ status: "sleeping" }, /status must be one of "active", "pending", .*; got "sleeping"/],
+    [{ platform: "whats app" }, /platform must match \^\[A-Za-z0-9-\]\+\$, got "whats app"/],
+    [{ colour: "red" }, /GET \/workspaces\/\{workspaceId\}\/channels has no query parameter "colour"/],
     [{ reverse: "yes" }, /reverse must be a boolean/],
   ])("refuses %j before any request", async (params, message) => {
     const { bird, server } = await birdServer(10);
