@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { operations } from "../../generated/360dialog-meta.ts";
 import { createDialog360Client, type Dialog360Client } from "../../src/360dialog/index.ts";
-import type { AnyBspError, Result } from "../../src/index.ts";
+import { type AnyBspError, isBspError, type Result } from "../../src/index.ts";
 import { createJsonQueryValidator } from "../support/json-query-validator.ts";
 import { slViolations } from "../support/sl-violations.ts";
 
@@ -190,6 +190,62 @@ describe("360dialog client against Prism", () => {
     const url = new URL(sent[0]?.url ?? "");
     expect(createJsonQueryValidator("360dialog")(url.href, "/api/v2/partners/{partner_id}/clients", "get")).toEqual([]);
     expect(slViolations(await fetch(url, { headers: sent[0]?.headers }))).toEqual([]);
+  });
+
+  const listOps = [
+    [
+      "channels.list",
+      "/api/v2/partners/{partner_id}/channels",
+      (c: Dialog360Client) => c.channels.list({ sort: "-created_at" }).toArray(),
+    ],
+    [
+      "clients.list",
+      "/api/v2/partners/{partner_id}/clients",
+      (c: Dialog360Client) => c.clients.list({ sort: "name" }).toArray(),
+    ],
+  ] as const;
+  const listErrors = listOps.flatMap(([name, path, run]) =>
+    statusesOf({ path, method: "get" })
+      .filter((s) => s >= 400)
+      .map((s) => [name, s, run] as const),
+  );
+  it.each(listErrors)(
+    "%s: declared %i is thrown as a BspError carrying its kind:api member",
+    async (_name, status, run) => {
+      prefer = String(status);
+      try {
+        const error = await run(d360).catch((e: unknown) => e);
+        expect(isBspError(error)).toBe(true);
+        if (!isBspError(error)) return;
+        expect(error.error).toMatchObject({ kind: "api", status, attempts: 1 });
+        expect((error.error as { body: { meta: { http_code: number } } }).body.meta.http_code).toEqual(
+          expect.any(Number),
+        );
+      } finally {
+        prefer = undefined;
+      }
+    },
+  );
+
+  const tokenStatuses = statusesOf({ path: "/api/v2/token", method: "post" }).filter((s) => s >= 400);
+  it.each(tokenStatuses)("POST /api/v2/token: declared %i fails the call as its kind:api member", async (status) => {
+    const withToken = createDialog360Client({
+      partnerId: "examplePA",
+      credentials: { username: "partner@example.com", password: "contract-password" },
+      baseUrl: inject("prism360"),
+      retry: false,
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        request.headers.set("Prefer", `code=${status}`);
+        return fetch(request);
+      },
+    });
+    const result = await withToken.channels.listBlockedUsers(ids);
+    expect(slViolations(result.response)).toEqual([]);
+    expect(result.error).toMatchObject({ kind: "api", status });
+    expect(result.error?.message).toMatch(
+      /^Authentication with username and password failed: POST \/api\/v2\/token failed with/,
+    );
   });
 
   it("authenticates with username and password through POST /api/v2/token", async () => {
