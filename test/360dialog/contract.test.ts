@@ -115,9 +115,8 @@ const calls: Record<string, Call> = {
     run: (c) => c.partner.setDefaultDataLocalizationRegion({ default_data_localization_region: "DE" }),
   },
 };
-const statusesOf = (call: Call) =>
-  (operations as unknown as Record<string, Record<string, { statuses: number[] }>>)[call.path]?.[call.method]
-    ?.statuses ?? [];
+const statusesOf = ({ path, method }: { path: string; method: string }) =>
+  (operations as unknown as Record<string, Record<string, { statuses: number[] }>>)[path]?.[method]?.statuses ?? [];
 
 describe("360dialog client against Prism", () => {
   it("covers every 360dialog operation (the lists and the token endpoint in their own tests below)", () => {
