@@ -95,11 +95,22 @@ describe("offset pagination", () => {
   });
 
   it("stops on an empty page even when total says otherwise", async () => {
-    const { server, d360 } = await setup({ count: 120, maxPageSize: 100 });
-    server.state.records.length = 120;
-    const items = await d360.channels.list({ pageSize: 100, offset: 200 }).toArray();
-    expect(items).toEqual([]);
-    expect(server.listRequests()).toHaveLength(1);
+    const { server, d360 } = await setup({ count: 120, reportedTotal: 100_000 });
+    const items = await d360.channels.list({ pageSize: 50 }).toArray();
+    expect(items.map((c) => c.id)).toEqual(ids(120));
+    // 0–49, 50–99, 100–119 (short), then 120: empty, so the loop ends despite total = 100,000.
+    expect(server.listRequests().map((r) => r.url.searchParams.get("offset"))).toEqual(["0", "50", "100", "120"]);
+  });
+
+  it("stops on an empty page with concurrency, issuing nothing past it", async () => {
+    const { server, d360 } = await setup({ count: 120, reportedTotal: 100_000 });
+    const items = await d360.channels.list({ pageSize: 50, concurrency: 4 }).toArray();
+    expect(items.map((c) => c.id)).toEqual(ids(120));
+    // Pages already prefetched when the empty page arrives (150–250) are aborted; nothing is issued after.
+    const offsets = () => server.listRequests().map((r) => Number(r.url.searchParams.get("offset")));
+    expect(offsets().sort((a, b) => a - b)).toEqual([0, 50, 100, 120, 150, 200, 250]);
+    await new Promise((r) => setTimeout(r, 30));
+    expect(offsets()).toHaveLength(7);
   });
 
   it("throws a BspError carrying the union member and stops issuing requests after a failed page", async () => {

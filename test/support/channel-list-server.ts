@@ -11,6 +11,8 @@ export interface ChannelListServerOptions {
   beforeAnswer?: (index: number, state: { records: string[] }) => void;
   /** Answer this request number (0-based) with a 500. */
   failAt?: number;
+  /** Report this as `total` instead of the real count (a server whose total lies). */
+  reportedTotal?: number;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function startChannelListServer(options: ChannelListServerOptions) 
       count: page.length,
       limit,
       offset,
-      total: state.records.length,
+      total: options.reportedTotal ?? state.records.length,
       partner_channels: page,
       filters: {},
       sort: [],
