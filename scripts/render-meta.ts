@@ -1,3 +1,5 @@
+import type { QueryMeta } from "../src/core/query-meta.ts";
+
 type Json = Record<string, unknown>;
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
@@ -14,19 +16,6 @@ function resolve(spec: Json, value: unknown): Json {
       .reduce<unknown>((acc, key) => (acc as Json)?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec) as Json;
   }
   return node ?? {};
-}
-
-interface QueryMeta {
-  /** JSON-encoded object parameters (content: application/json): each allowed field and its enum, or null. */
-  json?: Record<string, Record<string, readonly unknown[] | null>>;
-  /** Parameters whose values (or array items) come from an enum. */
-  enums?: Record<string, readonly unknown[]>;
-  /** Every other query parameter: its JSON type (arrays: of their items) and pattern. */
-  types?: Record<string, { type: string; array?: true; pattern?: string }>;
-  /** Enums of sort keys where every key also exists with a leading "-": only the ascending keys are listed. */
-  sortKeys?: Record<string, readonly string[]>;
-  /** Numeric bounds. */
-  bounds?: Record<string, { minimum?: number; maximum?: number }>;
 }
 
 /**

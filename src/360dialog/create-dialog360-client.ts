@@ -1,18 +1,14 @@
 import type { paths } from "../../generated/360dialog.ts";
 import { operations } from "../../generated/360dialog-meta.ts";
-import {
-  asArray,
-  type ListQueryMeta,
-  resolveListOptions,
-  serializeJsonQuery,
-  validateQuery,
-} from "../core/list-query.ts";
+import { asArray, resolveListOptions, serializeJsonQuery } from "../core/list-query.ts";
 import { type OffsetPage, offsetPages } from "../core/offset-pages.ts";
 import { Paginator } from "../core/paginator.ts";
+import type { QueryMeta } from "../core/query-meta.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport, type TransportHooks } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
+import { validateQuery } from "../core/validate-query.ts";
 import { type Channel, channelsResource } from "./channels-resource.ts";
 import { type Client, clientsResource } from "./clients-resource.ts";
 import type { ChannelListParams, ClientListParams } from "./list-params.ts";
@@ -102,7 +98,7 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
     itemsKey: "partner_channels" | "clients",
     params: ChannelListParams | ClientListParams = {},
   ): Paginator<Item, OffsetPage<Item>> {
-    const meta = (operations[path].get as { query?: ListQueryMeta }).query;
+    const meta = (operations[path].get as { query?: QueryMeta }).query;
     const operation = `GET ${path}`;
     // Checked now, before anything is sent: misuse fails at the call site, not deep in a loop.
     const paging = resolveListOptions(params, meta);

@@ -1,12 +1,14 @@
 import type { paths } from "../../generated/bird.ts";
 import { operations } from "../../generated/bird-meta.ts";
 import { type CursorPage, cursorPages } from "../core/cursor-pages.ts";
-import { type ListQueryMeta, resolveListOptions, validateQuery } from "../core/list-query.ts";
+import { resolveListOptions } from "../core/list-query.ts";
 import { Paginator } from "../core/paginator.ts";
+import type { QueryMeta } from "../core/query-meta.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
+import { validateQuery } from "../core/validate-query.ts";
 import { type BirdChannel, type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
 
@@ -55,7 +57,7 @@ export function createBirdClient(options: BirdClientOptions) {
   const { workspaceId } = options;
 
   function list(params: BirdChannelListParams = {}): Paginator<BirdChannel, CursorPage<BirdChannel>> {
-    const meta = (operations[LIST_PATH].get as { query?: ListQueryMeta }).query;
+    const meta = (operations[LIST_PATH].get as { query?: QueryMeta }).query;
     const operation = `GET ${LIST_PATH}`;
     const { pageSize, maxItems } = resolveListOptions(params, meta);
     const { signal, pageSize: _p, maxItems: _m, ...filters } = params;

@@ -7,19 +7,20 @@ import {
   errorFromResponse,
 } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
-import { type ListQueryMeta, validateQuery } from "./list-query.ts";
 import { validatePathParams } from "./path-params.ts";
+import type { QueryMeta } from "./query-meta.ts";
 import { type RateLimitRule, rateLimitKey, sleep } from "./rate-limiter.ts";
 import type { Redactor } from "./redactor.ts";
 import type { Result } from "./result.ts";
 import { retryAfterMs } from "./retry-after.ts";
 import { sameOriginRedirects } from "./same-origin-redirects.ts";
 import type { ResolvedTransportOptions } from "./transport-options.ts";
+import { validateQuery } from "./validate-query.ts";
 
 /** Runtime facts per operation, generated from the bundle (`generated/<provider>-meta.ts`). */
 export type OperationsMeta = Record<
   string,
-  Partial<Record<string, { statuses: readonly number[]; rateLimit?: RateLimitRule; query?: ListQueryMeta }>>
+  Partial<Record<string, { statuses: readonly number[]; rateLimit?: RateLimitRule; query?: QueryMeta }>>
 >;
 
 export interface SendSpec {
