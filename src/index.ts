@@ -6,19 +6,28 @@ export type {
   DataOf,
   ErrorOf,
   NetworkError,
+  RateLimitedError,
   TimeoutError,
   UnexpectedError,
 } from "./core/error-types.ts";
 export type { ListOptions } from "./core/list-query.ts";
 export type { OffsetPage } from "./core/offset-pages.ts";
 export type { Page, Paginator, ToArrayOptions } from "./core/paginator.ts";
+export type { RateLimitRule } from "./core/operation-meta.ts";
 export {
   MemoryRateLimitStore,
-  type RateLimitOptions,
-  type RateLimitRule,
+  type RateLimitGrant,
+  type RateLimitRequest,
   type RateLimitStore,
 } from "./core/rate-limiter.ts";
+export type { Clock } from "./core/clock.ts";
 export type { Err, Ok, Result } from "./core/result.ts";
-export type { RequestLogLine, RetryOptions, TransportOptions } from "./core/transport-options.ts";
-export type { RequestOptions } from "./core/typed-call.ts";
+export type { RequestOptions } from "./core/request-options.ts";
+export type { RetryOptions } from "./core/retry-policy.ts";
+export type {
+  RateLimitOptions,
+  RateLimitWait,
+  RequestLogLine,
+  TransportOptions,
+} from "./core/transport-options.ts";
 export { unwrap } from "./core/unwrap.ts";

@@ -2,7 +2,8 @@ import type { paths } from "../../generated/360dialog.ts";
 import type { DataOf } from "../core/error-types.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { Paginator } from "../core/paginator.ts";
-import type { BodyOf, RequestOptions, typedCall } from "../core/typed-call.ts";
+import type { RequestOptions } from "../core/request-options.ts";
+import type { BodyOf, typedCall } from "../core/typed-call.ts";
 import type { ChannelListParams } from "./list-params.ts";
 
 type P = paths;
@@ -37,61 +38,86 @@ export function channelsResource(
     list,
     /** Generates an API key for the channel (rate limited by 360dialog: 1 request per 30 s per channel). */
     createApiKey: (ref: ChannelRef, options?: RequestOptions) =>
-      call("/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys", "post", {
-        path: ch(ref),
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys",
+        "post",
+        {
+          path: ch(ref),
+        },
+        options,
+      ),
     /** Lists the users blocked on the channel. */
     listBlockedUsers: (ref: ChannelRef, options?: RequestOptions) =>
-      call("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", "get", {
-        path: ch(ref),
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
+        "get",
+        {
+          path: ch(ref),
+        },
+        options,
+      ),
     /** Blocks users (phone numbers or WhatsApp ids) on the channel. */
     blockUsers: (
       ref: ChannelRef,
       body: BodyOf<P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["post"]>,
       options?: RequestOptions,
     ) =>
-      call("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", "post", {
-        path: ch(ref),
-        body,
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
+        "post",
+        {
+          path: ch(ref),
+          body,
+        },
+        options,
+      ),
     /** Unblocks users on the channel. */
     unblockUsers: (
       ref: ChannelRef,
       body: BodyOf<P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["delete"]>,
       options?: RequestOptions,
     ) =>
-      call("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", "delete", {
-        path: ch(ref),
-        body,
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
+        "delete",
+        {
+          path: ch(ref),
+          body,
+        },
+        options,
+      ),
     /** Requests a new display name for the channel. */
     updateDisplayName: (
       ref: ClientChannelRef,
       body: BodyOf<P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}"]["put"]>,
       options?: RequestOptions,
     ) =>
-      call("/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}", "put", {
-        path: cc(ref),
-        body,
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}",
+        "put",
+        {
+          path: cc(ref),
+          body,
+        },
+        options,
+      ),
     /** Reactivates a previously cancelled channel. */
     reactivate: (ref: ClientChannelRef, options?: RequestOptions) =>
-      call("/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate", "post", {
-        path: cc(ref),
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate",
+        "post",
+        {
+          path: cc(ref),
+        },
+        options,
+      ),
     /** Reads the channel's WhatsApp commerce settings. */
     getCommerceSettings: (ref: ClientChannelRef, options?: RequestOptions) =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings",
         "get",
-        { path: cc(ref), signal: options?.signal },
+        { path: cc(ref) },
+        options,
       ),
     /** Updates the channel's WhatsApp commerce settings. */
     updateCommerceSettings: (
@@ -107,8 +133,8 @@ export function channelsResource(
         {
           path: cc(ref),
           body,
-          signal: options?.signal,
         },
+        options,
       ),
     /** Requests cancellation of the channel's subscription. */
     requestCancellation: (ref: ClientChannelRef, options?: RequestOptions) =>
@@ -117,8 +143,8 @@ export function channelsResource(
         "post",
         {
           path: cc(ref),
-          signal: options?.signal,
         },
+        options,
       ),
     /** Stores the channel's message data in a region (confirmed by a PIN sent to the number). */
     enableLocalStorage: (
@@ -134,8 +160,8 @@ export function channelsResource(
         {
           path: cc(ref),
           body,
-          signal: options?.signal,
         },
+        options,
       ),
     /** Reverts the channel to Cloud API's default storage. */
     disableLocalStorage: (ref: ClientChannelRef, options?: RequestOptions) =>
@@ -144,8 +170,8 @@ export function channelsResource(
         "post",
         {
           path: cc(ref),
-          signal: options?.signal,
         },
+        options,
       ),
   };
 }

@@ -2,7 +2,8 @@ import type { paths } from "../../generated/360dialog.ts";
 import type { DataOf } from "../core/error-types.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { Paginator } from "../core/paginator.ts";
-import type { BodyOf, QueryOf, RequestOptions, typedCall } from "../core/typed-call.ts";
+import type { RequestOptions } from "../core/request-options.ts";
+import type { BodyOf, QueryOf, typedCall } from "../core/typed-call.ts";
 import type { ClientListParams } from "./list-params.ts";
 
 type P = paths;
@@ -31,11 +32,15 @@ export function clientsResource(
       body: BodyOf<P["/api/v2/partners/{partner_id}/clients/{client_id}"]["patch"]>,
       options?: RequestOptions,
     ) =>
-      call("/api/v2/partners/{partner_id}/clients/{client_id}", "patch", {
-        path: cl(ref),
-        body,
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}",
+        "patch",
+        {
+          path: cl(ref),
+          body,
+        },
+        options,
+      ),
     /**
      * A client's balance and usage (rate limited by 360dialog: 5 requests per 30 s).
      * @example d360.clients.getBalance({ clientId }, { start_date: 1691629200, end_date: 1691758799, granularity: "DAY" })
@@ -45,16 +50,24 @@ export function clientsResource(
       query?: QueryOf<P["/api/v2/partners/{partner_id}/clients/{client_id}/info/balance"]["get"]>,
       options?: RequestOptions,
     ) =>
-      call("/api/v2/partners/{partner_id}/clients/{client_id}/info/balance", "get", {
-        path: cl(ref),
-        ...(query ? { query } : {}),
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/info/balance",
+        "get",
+        {
+          path: cl(ref),
+          ...(query ? { query } : {}),
+        },
+        options,
+      ),
     /** The client's numbers that the partner has permission to manage. */
     listSharedNumbers: (ref: ClientRef, options?: RequestOptions) =>
-      call("/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers", "get", {
-        path: cl(ref),
-        signal: options?.signal,
-      }),
+      call(
+        "/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers",
+        "get",
+        {
+          path: cl(ref),
+        },
+        options,
+      ),
   };
 }

@@ -1,20 +1,29 @@
 import type { paths } from "../../generated/360dialog.ts";
-import { operations } from "../../generated/360dialog-meta.ts";
-import { asArray, resolveListOptions, serializeJsonQuery } from "../core/list-query.ts";
-import { type OffsetPage, offsetPages } from "../core/offset-pages.ts";
-import { Paginator } from "../core/paginator.ts";
-import type { QueryMeta } from "../core/query-meta.ts";
+import { operations, securitySchemes } from "../../generated/360dialog-meta.ts";
+import { asArray, resolveListOptions } from "../core/list-query.ts";
+import { listPaginator } from "../core/list.ts";
+import type { OffsetPage } from "../core/offset-pages.ts";
+import type { ProviderMeta } from "../core/operation-meta.ts";
+import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
-import { createTransport, type TransportHooks } from "../core/transport.ts";
+import { checkCredential } from "../core/check-credential.ts";
+import { createTransport, type SchemeCredentials } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
-import { validateQuery } from "../core/validate-query.ts";
+import { serializeJsonQuery, validateQuery } from "../core/validate-query.ts";
 import { type Channel, channelsResource } from "./channels-resource.ts";
 import { type Client, clientsResource } from "./clients-resource.ts";
 import type { ChannelListParams, ClientListParams } from "./list-params.ts";
 import { partnerResource } from "./partner-resource.ts";
 import { readDialog360ErrorBody } from "./read-error-body.ts";
-import { type PartnerCredentials, TokenAuth } from "./token-auth.ts";
+
+/** A partner user's login (e-mail and password), exchanged for a bearer token. */
+export interface PartnerCredentials {
+  username: string;
+  password: string;
+}
+
+const meta: ProviderMeta = { operations, securitySchemes };
 
 /** Options of `createDialog360Client`: the partner, exactly one credential, and the transport options. */
 export interface Dialog360ClientOptions extends TransportOptions {
@@ -37,7 +46,6 @@ export interface Dialog360ClientOptions extends TransportOptions {
 export const DIALOG360_BASE_URL = "https://hub.360dialog.io";
 
 const PARAM_NAMES = { partner_id: "partnerId", client_id: "clientId", channel_id: "channelId" };
-const TOKEN_PATH = "/api/v2/token";
 
 /**
  * A client for the 360dialog Partner API v2. Every method returns `{ data, error, response }` where
@@ -50,91 +58,98 @@ const TOKEN_PATH = "/api/v2/token";
  * else console.log(res.data.api_key);
  */
 export function createDialog360Client(options: Dialog360ClientOptions) {
-  if (typeof options?.partnerId !== "string" || options.partnerId.length === 0) {
+  if (typeof options !== "object" || options === null)
+    throw new TypeError("createDialog360Client: options are required");
+  if (typeof options.partnerId !== "string" || options.partnerId.length === 0) {
     throw new TypeError("createDialog360Client: partnerId is required");
   }
   const hasKey = options.apiKey !== undefined;
   const hasCredentials = options.credentials !== undefined;
   if (hasKey === hasCredentials) {
-    throw new TypeError("createDialog360Client: give exactly one of apiKey or credentials: { username, password }");
+    throw new TypeError(
+      hasKey || Object.hasOwn(options, "apiKey") || Object.hasOwn(options, "credentials")
+        ? "createDialog360Client: give exactly one of apiKey or credentials: { username, password } (apiKey is undefined: is its environment variable set?)"
+        : "createDialog360Client: give exactly one of apiKey or credentials: { username, password }",
+    );
   }
-  if (hasKey && (typeof options.apiKey !== "string" || options.apiKey.length === 0)) {
-    throw new TypeError("createDialog360Client: apiKey must be a non-empty string");
-  }
+  if (hasKey) checkCredential(options.apiKey, "createDialog360Client: apiKey");
   const creds = options.credentials;
-  if (
-    hasCredentials &&
-    (typeof creds?.username !== "string" || !creds.username || typeof creds.password !== "string" || !creds.password)
-  ) {
-    throw new TypeError("createDialog360Client: credentials need a non-empty username and password");
+  if (hasCredentials) {
+    if (typeof creds !== "object" || creds === null) {
+      throw new TypeError("createDialog360Client: credentials must be { username, password }");
+    }
+    checkCredential(creds.username, "createDialog360Client: credentials.username", { allowInnerSpace: true });
+    checkCredential(creds.password, "createDialog360Client: credentials.password", { allowInnerSpace: true });
   }
   const resolved = resolveTransportOptions(options, DIALOG360_BASE_URL);
   const redactor = new Redactor();
   redactor.add(options.apiKey);
   redactor.add(creds?.password);
-
-  const hooks: TransportHooks = { anonymousPaths: [TOKEN_PATH] };
-  let tokenAuth: TokenAuth | undefined;
-  if (hasKey) {
-    const header = { "X-API-Key": options.apiKey as string };
-    hooks.authHeaders = () => header;
-  } else {
-    hooks.authHeaders = () => (tokenAuth as TokenAuth).headers();
-    hooks.onUnauthorized = (used) => (tokenAuth as TokenAuth).invalidate(used);
+  // Which scheme carries which credential is the spec's: the apiKey scheme gets the key, the scheme
+  // with a token operation gets the login.
+  const credentials: SchemeCredentials = {};
+  for (const [name, scheme] of Object.entries(securitySchemes)) {
+    if (scheme.type === "apiKey" && hasKey) credentials[name] = { apiKey: options.apiKey as string };
+    if ("token" in scheme && creds)
+      credentials[name] = { login: { username: creds.username, password: creds.password } };
   }
-  const transport = createTransport(resolved, { operations, readErrorBody: readDialog360ErrorBody, redactor, hooks });
-  const call = typedCall<paths>(transport, PARAM_NAMES);
-  if (creds) {
-    tokenAuth = new TokenAuth(
-      creds,
-      (body) => transport.send({ method: "post", path: TOKEN_PATH, body, anonymous: true }) as never,
-      redactor,
-    );
-  }
+  const transport = createTransport<paths>(resolved, {
+    meta,
+    readErrorBody: readDialog360ErrorBody,
+    redactor,
+    credentials,
+    paramNames: PARAM_NAMES,
+  });
+  const call = typedCall<paths>(transport);
   const partnerId = options.partnerId;
 
   function listOf<Item>(
     path: "/api/v2/partners/{partner_id}/channels" | "/api/v2/partners/{partner_id}/clients",
-    itemsKey: "partner_channels" | "clients",
     params: ChannelListParams | ClientListParams = {},
   ): Paginator<Item, OffsetPage<Item>> {
-    const meta = (operations[path].get as { query?: QueryMeta }).query;
+    if (typeof params !== "object" || params === null) throw new TypeError("list: params must be an object");
+    const op = operations[path].get;
+    const query = op.query;
     const operation = `GET ${path}`;
     // Checked now, before anything is sent: misuse fails at the call site, not deep in a loop.
-    const paging = resolveListOptions(params, meta);
+    const paging = resolveListOptions(params, query, op.pagination.limit);
     const filters = serializeJsonQuery(
       "filters",
       params.filters as Record<string, unknown> | undefined,
-      meta,
+      params.extraFilters,
+      query,
       operation,
     );
     const sort = asArray(params.sort);
-    validateQuery({ sort }, meta, operation);
-    const source = offsetPages<Item>(async (offset, limit, signal) => {
-      const result = await call(path, "get", {
-        path: { partner_id: partnerId },
-        query: { offset, limit, ...(filters ? { filters } : {}), ...(sort ? { sort } : {}) },
-        signal,
-      });
-      if (result.error) return result;
-      const data = result.data as unknown as Record<string, unknown>;
-      const items = (Array.isArray(data[itemsKey]) ? data[itemsKey] : []) as Item[];
-      return {
-        data: { items, total: typeof data.total === "number" ? data.total : offset + items.length },
-        response: result.response,
-      };
-    }, paging);
-    return new Paginator(source, params.signal);
+    validateQuery({ sort }, query, operation);
+    const {
+      filters: _f,
+      extraFilters: _e,
+      sort: _s,
+      pageSize: _p,
+      offset: _o,
+      maxItems: _m,
+      concurrency: _c,
+      ...request
+    } = params;
+    return listPaginator<Item>(
+      transport as never,
+      path,
+      { partner_id: partnerId },
+      { ...(filters ? { filters } : {}), ...(sort ? { sort } : {}) },
+      paging,
+      request,
+    ) as Paginator<Item, OffsetPage<Item>>;
   }
 
   return {
-    /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, timeouts and retries. */
-    api: transport.api as unknown as import("openapi-fetch").Client<paths>,
+    /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
+    api: transport.api,
     channels: channelsResource(call, partnerId, (params?: ChannelListParams) =>
-      listOf<Channel>("/api/v2/partners/{partner_id}/channels", "partner_channels", params),
+      listOf<Channel>("/api/v2/partners/{partner_id}/channels", params),
     ),
     clients: clientsResource(call, partnerId, (params?: ClientListParams) =>
-      listOf<Client>("/api/v2/partners/{partner_id}/clients", "clients", params),
+      listOf<Client>("/api/v2/partners/{partner_id}/clients", params),
     ),
     partner: partnerResource(call, partnerId),
   };

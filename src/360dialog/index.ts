@@ -5,11 +5,13 @@ export type {
   ApiError,
   ErrorOf,
   NetworkError,
+  RateLimitedError,
   TimeoutError,
   UnexpectedError,
 } from "../core/error-types.ts";
 export type { OffsetPage } from "../core/offset-pages.ts";
 export type { Paginator } from "../core/paginator.ts";
+export type { RequestOptions } from "../core/request-options.ts";
 export type { Result } from "../core/result.ts";
 export { unwrap } from "../core/unwrap.ts";
 export type { Channel, ChannelRef, ClientChannelRef } from "./channels-resource.ts";
@@ -19,6 +21,7 @@ export {
   DIALOG360_BASE_URL,
   type Dialog360Client,
   type Dialog360ClientOptions,
+  type PartnerCredentials,
 } from "./create-dialog360-client.ts";
 export type {
   ChannelFilters,
@@ -29,4 +32,3 @@ export type {
   ClientSortKey,
   JsonScalar,
 } from "./list-params.ts";
-export type { PartnerCredentials } from "./token-auth.ts";

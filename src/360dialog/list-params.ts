@@ -31,6 +31,11 @@ export interface ListParams<Filters, SortKey> extends ListOptions {
    */
   filters?: Filters;
   /**
+   * Escape hatch: filter fields the spec does not know yet, merged into the `filters` JSON last and
+   * not validated (beyond being JSON scalars).
+   */
+  extraFilters?: Record<string, string | number | boolean | null>;
+  /**
    * One sort key or several, applied in order.
    * @example ["-created_at", "client.name"]
    */

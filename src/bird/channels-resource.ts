@@ -2,7 +2,8 @@ import type { paths } from "../../generated/bird.ts";
 import type { CursorPage } from "../core/cursor-pages.ts";
 import type { DataOf } from "../core/error-types.ts";
 import type { Paginator } from "../core/paginator.ts";
-import type { QueryOf, RequestOptions, typedCall } from "../core/typed-call.ts";
+import type { RequestOptions } from "../core/request-options.ts";
+import type { QueryOf, typedCall } from "../core/typed-call.ts";
 
 type P = paths;
 type ListOp = P["/workspaces/{workspaceId}/channels"]["get"];
@@ -12,7 +13,7 @@ export type BirdChannel = DataOf<P["/workspaces/{workspaceId}/channels/{channelI
 type ListFilters = Omit<QueryOf<ListOp>, "limit" | "pageToken">;
 
 /** Parameters of `bird.channels.list`: the documented filters plus paging. */
-export interface BirdChannelListParams extends ListFilters {
+export interface BirdChannelListParams extends ListFilters, Omit<RequestOptions, "extraBody"> {
   /**
    * Channels per request (the API's `limit`).
    * @default 100
@@ -23,8 +24,6 @@ export interface BirdChannelListParams extends ListFilters {
    * @default Infinity
    */
   maxItems?: number;
-  /** Cancels the iteration; the loop rejects with the signal's reason (an AbortError). */
-  signal?: AbortSignal;
 }
 
 /** The workspace's channels. */
@@ -41,15 +40,23 @@ export function birdChannelsResource(
     list,
     /** Retrieves one channel. */
     get: (ref: { channelId: string }, options?: RequestOptions) =>
-      call("/workspaces/{workspaceId}/channels/{channelId}", "get", {
-        path: { workspaceId, channelId: ref?.channelId },
-        signal: options?.signal,
-      }),
+      call(
+        "/workspaces/{workspaceId}/channels/{channelId}",
+        "get",
+        {
+          path: { workspaceId, channelId: ref?.channelId },
+        },
+        options,
+      ),
     /** The channel's details for one contact, such as when its customer service window closes. */
     getContactDetails: (ref: { channelId: string; contactId: string }, options?: RequestOptions) =>
-      call("/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}", "get", {
-        path: { workspaceId, channelId: ref?.channelId, contactId: ref?.contactId },
-        signal: options?.signal,
-      }),
+      call(
+        "/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}",
+        "get",
+        {
+          path: { workspaceId, channelId: ref?.channelId, contactId: ref?.contactId },
+        },
+        options,
+      ),
   };
 }

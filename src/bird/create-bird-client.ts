@@ -1,16 +1,20 @@
 import type { paths } from "../../generated/bird.ts";
-import { operations } from "../../generated/bird-meta.ts";
-import { type CursorPage, cursorPages } from "../core/cursor-pages.ts";
+import { operations, securitySchemes } from "../../generated/bird-meta.ts";
+import { checkCredential } from "../core/check-credential.ts";
+import type { CursorPage } from "../core/cursor-pages.ts";
 import { resolveListOptions } from "../core/list-query.ts";
-import { Paginator } from "../core/paginator.ts";
-import type { QueryMeta } from "../core/query-meta.ts";
+import { listPaginator } from "../core/list.ts";
+import type { ProviderMeta } from "../core/operation-meta.ts";
+import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
-import { createTransport } from "../core/transport.ts";
+import { createTransport, type SchemeCredentials } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
 import { validateQuery } from "../core/validate-query.ts";
 import { type BirdChannel, type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
+
+const meta: ProviderMeta = { operations, securitySchemes };
 
 /** Options of `createBirdClient`: the access key, the workspace, and the transport options. */
 export interface BirdClientOptions extends TransportOptions {
@@ -37,54 +41,43 @@ const LIST_PATH = "/workspaces/{workspaceId}/channels";
  * for await (const channel of bird.channels.list({ status: "active" })) console.log(channel.name);
  */
 export function createBirdClient(options: BirdClientOptions) {
-  if (typeof options?.accessKey !== "string" || options.accessKey.length === 0) {
-    throw new TypeError("createBirdClient: accessKey is required");
-  }
+  if (typeof options !== "object" || options === null) throw new TypeError("createBirdClient: options are required");
+  checkCredential(options.accessKey, "createBirdClient: accessKey");
   if (typeof options.workspaceId !== "string" || options.workspaceId.length === 0) {
     throw new TypeError("createBirdClient: workspaceId is required");
   }
   const resolved = resolveTransportOptions(options, BIRD_BASE_URL);
   const redactor = new Redactor();
   redactor.add(options.accessKey);
-  const header = { Authorization: `AccessKey ${options.accessKey}` };
-  const transport = createTransport(resolved, {
-    operations,
-    readErrorBody: readBirdErrorBody,
-    redactor,
-    hooks: { authHeaders: () => header },
-  });
-  const call = typedCall<paths>(transport, {});
+  const credentials: SchemeCredentials = {};
+  for (const [name, scheme] of Object.entries(securitySchemes)) {
+    if (scheme.type === "apiKey") credentials[name] = { apiKey: options.accessKey as string };
+  }
+  const transport = createTransport<paths>(resolved, { meta, readErrorBody: readBirdErrorBody, redactor, credentials });
+  const call = typedCall<paths>(transport);
   const { workspaceId } = options;
 
   function list(params: BirdChannelListParams = {}): Paginator<BirdChannel, CursorPage<BirdChannel>> {
-    const meta = (operations[LIST_PATH].get as { query?: QueryMeta }).query;
+    if (typeof params !== "object" || params === null) throw new TypeError("list: params must be an object");
+    const op = operations[LIST_PATH].get;
     const operation = `GET ${LIST_PATH}`;
-    const { pageSize, maxItems } = resolveListOptions(params, meta);
-    const { signal, pageSize: _p, maxItems: _m, ...filters } = params;
+    const { pageSize, maxItems } = resolveListOptions(params, op.query, op.pagination.limit);
+    const { signal, timeout, retry, headers, extraQuery, pageSize: _p, maxItems: _m, ...filters } = params;
     // Checked now, before anything is sent, against what the spec declares for each parameter.
-    validateQuery(filters, meta, operation);
-    const source = cursorPages<BirdChannel>(
-      async (pageToken, limit, pageSignal) => {
-        const result = await call(LIST_PATH, "get", {
-          path: { workspaceId },
-          query: { ...filters, limit, ...(pageToken ? { pageToken } : {}) },
-          signal: pageSignal,
-        });
-        if (result.error) return result;
-        return {
-          data: { items: result.data.results ?? [], nextPageToken: result.data.nextPageToken || undefined },
-          response: result.response,
-        };
-      },
-      { pageSize, maxItems },
-      operation,
-    );
-    return new Paginator(source, signal);
+    validateQuery(filters, op.query, operation);
+    return listPaginator<BirdChannel>(
+      transport as never,
+      LIST_PATH,
+      { workspaceId },
+      filters,
+      { pageSize, maxItems, offset: 0, concurrency: 1 },
+      { signal, timeout, retry, headers, extraQuery },
+    ) as Paginator<BirdChannel, CursorPage<BirdChannel>>;
   }
 
   return {
-    /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, timeouts and retries. */
-    api: transport.api as unknown as import("openapi-fetch").Client<paths>,
+    /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
+    api: transport.api,
     channels: birdChannelsResource(call, workspaceId, list),
   };
 }

@@ -6,10 +6,12 @@ export type {
   ApiError,
   ErrorOf,
   NetworkError,
+  RateLimitedError,
   TimeoutError,
   UnexpectedError,
 } from "../core/error-types.ts";
 export type { Paginator } from "../core/paginator.ts";
+export type { RequestOptions } from "../core/request-options.ts";
 export type { Result } from "../core/result.ts";
 export { unwrap } from "../core/unwrap.ts";
 export type { BirdChannel, BirdChannelListParams } from "./channels-resource.ts";

@@ -1,123 +1,204 @@
-import type { ApiError, NetworkError, TimeoutError, UnexpectedError } from "./error-types.ts";
+import { checkShape } from "./check-shape.ts";
+import type {
+  AnyBspError,
+  ApiError,
+  NetworkError,
+  RateLimitedError,
+  TimeoutError,
+  UnexpectedError,
+} from "./error-types.ts";
+import type { OperationMeta } from "./operation-meta.ts";
+import { describeCause, isConnectionRefused, jsonOf, type Outcome } from "./outcome.ts";
 import type { Redactor } from "./redactor.ts";
-import { retryAfterMs } from "./retry-after.ts";
+import type { Result } from "./result.ts";
+import { parseRetryAfter } from "./retry-after.ts";
 
 const RAW_BODY_LIMIT = 2000;
 
 /** What a provider can read out of its error bodies. */
 export type ErrorBodyReader = (body: unknown) => { message?: string; traceId?: string };
 
-export interface ErrorContext {
+export interface OutcomeContext {
+  /** Upper-case HTTP method of the call. */
   method: string;
   /** The path template, never the filled-in path (IDs stay out of messages and logs). */
   path: string;
+  meta: OperationMeta | undefined;
+  /** Requests sent for this call. */
   attempts: number;
   redactor: Redactor;
   readBody: ErrorBodyReader;
+  /** Wall-clock time, for HTTP-date `Retry-After` values. */
+  now: number;
+  /** The outcome is the token request's, made on behalf of this call. */
+  step?: "token";
 }
 
-/** Builds the error member for a response that is not a success: `api` when declared, else `unexpected`. */
-export function errorFromResponse(
-  response: Response,
-  text: string,
-  declared: readonly number[],
-  ctx: ErrorContext,
-): ApiError | UnexpectedError {
-  const parsed = parseJson(text);
+/**
+ * The one place a call's outcome becomes its result: success data, or one frozen member of the error
+ * union. Pure: it reads the outcome and the context and nothing else.
+ *
+ * `api` means the operation declares the status and the body matches its schema; anything else with
+ * a response is `unexpected`, keeping the raw body (redacted, then cut).
+ */
+export function resultOf(outcome: Outcome, ctx: OutcomeContext): Result<unknown, AnyBspError> {
+  if (outcome.type === "rate_limited") return { error: rateLimitedError(outcome.retryAfterMs, ctx) };
+  if (outcome.type === "failure") return { error: failureError(outcome, ctx) };
+  const { response } = outcome;
+  if (response.ok && ctx.step === undefined) {
+    const data = successData(outcome, ctx);
+    return "error" in data ? { error: data.error, response } : { data: data.value, response };
+  }
+  return { error: responseError(outcome, ctx), response };
+}
+
+function prefix(ctx: OutcomeContext): string {
+  return ctx.step === "token"
+    ? `${ctx.method} ${ctx.path} was not sent: obtaining a bearer token failed:`
+    : `${ctx.method} ${ctx.path}`;
+}
+
+function successData(
+  outcome: Outcome & { type: "response" },
+  ctx: OutcomeContext,
+): { value: unknown } | { error: UnexpectedError } {
+  const { response } = outcome;
+  const shape = ctx.meta?.responses[String(response.status)];
+  const noContent = response.status === 204 || response.status === 205 || shape === null;
+  if (noContent && outcome.text.length === 0) return { value: undefined };
+  if (outcome.overCap) return { error: unexpected(outcome, ctx, undefined, overCapDetail(outcome)) };
+  const json = jsonOf(outcome);
+  if (!json.ok) {
+    return {
+      error: unexpected(outcome, ctx, undefined, `answered ${response.status} but ${describeNonJson(outcome)}`),
+    };
+  }
+  if (shape) {
+    const mismatch = checkShape(json.value, shape);
+    if (mismatch) {
+      return {
+        error: unexpected(
+          outcome,
+          ctx,
+          ctx.redactor.redactJson(json.value),
+          `answered ${response.status} with a body the spec does not allow (${mismatch.pointer || "top level"}: ${mismatch.message})`,
+        ),
+      };
+    }
+  }
+  return { value: json.value };
+}
+
+function responseError(outcome: Outcome & { type: "response" }, ctx: OutcomeContext): ApiError | UnexpectedError {
+  const { response } = outcome;
+  const status = response.status;
+  if (outcome.overCap) return unexpected(outcome, ctx, undefined, overCapDetail(outcome));
+  const json = jsonOf(outcome);
   // Servers echo what they were sent; a credential must not survive in the body we hand back either.
-  if (parsed.ok) parsed.value = ctx.redactor.redactJson(parsed.value);
-  const { message: apiMessage, traceId } = parsed.ok ? safeRead(ctx.readBody, parsed.value) : {};
-  const wait = response.status === 429 || response.status === 503 ? retryAfterMs(response.headers) : undefined;
-  const isDeclared = declared.includes(response.status) && parsed.ok && isObject(parsed.value);
-  const detail = apiMessage ?? (parsed.ok ? undefined : describeNonJson(response, text));
+  const body = json.ok ? ctx.redactor.redactJson(json.value) : undefined;
+  const { message: apiMessage, traceId } = json.ok ? safeRead(ctx.readBody, body) : {};
+  const declared = ctx.meta?.statuses.includes(status) ?? false;
+  const shape = ctx.meta?.responses[String(status)];
+  const mismatch = json.ok && shape ? checkShape(body, shape) : undefined;
+  const isApi = declared && json.ok && shape !== null && mismatch === undefined;
+  let why = "";
+  if (!isApi) {
+    if (!json.ok) why = describeNonJson(outcome);
+    else if (!declared) why = "status not declared by the API spec";
+    else if (mismatch)
+      why = `body is not the declared error body: ${mismatch.pointer || "top level"}: ${mismatch.message}`;
+    else why = "the spec declares no body for this status";
+  }
+  const detail =
+    `failed with ${status}${response.statusText ? ` ${response.statusText}` : ""}` +
+    `${apiMessage ? `: ${apiMessage}` : ""}${traceId ? ` (trace id ${traceId})` : ""}${why ? ` [${why}]` : ""}`;
+  if (!isApi) return unexpected(outcome, ctx, body, detail, traceId);
+  const wait = status === 429 || status === 503 ? parseRetryAfter(response.headers, ctx.now) : undefined;
+  return Object.freeze({
+    kind: "api",
+    status,
+    body,
+    ...base(ctx, detail, traceId),
+    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+  }) as ApiError;
+}
+
+function unexpected(
+  outcome: Outcome & { type: "response" },
+  ctx: OutcomeContext,
+  body: unknown,
+  detail: string,
+  traceId?: string,
+): UnexpectedError {
+  const { response } = outcome;
+  const wait =
+    response.status === 429 || response.status === 503 ? parseRetryAfter(response.headers, ctx.now) : undefined;
+  return Object.freeze({
+    kind: "unexpected",
+    status: response.status,
+    body,
+    // Redacted first, then cut: a secret straddling the cut must not leave half of itself behind.
+    rawBody: ctx.redactor.redact(outcome.text).slice(0, RAW_BODY_LIMIT),
+    ...base(ctx, detail, traceId),
+    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
+  }) as UnexpectedError;
+}
+
+function base(ctx: OutcomeContext, detail: string, traceId?: string) {
   const message = ctx.redactor.redact(
-    `${ctx.method} ${ctx.path} failed with ${response.status}${response.statusText ? ` ${response.statusText}` : ""}` +
-      `${detail ? `: ${detail}` : ""}${traceId ? ` (trace id ${traceId})` : ""}` +
-      `${isDeclared ? "" : parsed.ok ? " [status not declared by the API spec]" : ""}` +
-      `${ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : ""}`,
+    `${prefix(ctx)} ${detail}${ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : ""}`,
   );
-  const base = {
+  return {
     message,
     attempts: ctx.attempts,
     ...(traceId ? { traceId: ctx.redactor.redact(traceId) } : {}),
-    ...(wait !== undefined ? { retryAfterMs: wait } : {}),
-  };
-  if (isDeclared) return { kind: "api", status: response.status, body: parsed.value, ...base };
-  return {
-    kind: "unexpected",
-    status: response.status,
-    body: parsed.ok ? parsed.value : undefined,
-    rawBody: ctx.redactor.redact(text.slice(0, RAW_BODY_LIMIT)),
-    ...base,
+    ...(ctx.step ? { step: ctx.step } : {}),
   };
 }
 
-/** A 2xx whose body is not the JSON the spec promises (empty, truncated, HTML...). */
-export function errorFromBadSuccessBody(response: Response, text: string, ctx: ErrorContext): UnexpectedError {
-  return {
-    kind: "unexpected",
-    status: response.status,
-    body: undefined,
-    rawBody: ctx.redactor.redact(text.slice(0, RAW_BODY_LIMIT)),
-    message: ctx.redactor.redact(
-      `${ctx.method} ${ctx.path} answered ${response.status} but ${describeNonJson(response, text)}`,
-    ),
-    attempts: ctx.attempts,
-  };
-}
-
-/** Builds the error member for a request that got no response. */
-export function errorFromException(error: unknown, timeoutMs: number, ctx: ErrorContext): NetworkError | TimeoutError {
-  if (isTimeout(error)) {
-    return {
+function failureError(outcome: Outcome & { type: "failure" }, ctx: OutcomeContext): NetworkError | TimeoutError {
+  // A POST or PATCH that may have reached the server before the failure: retrying could apply it twice.
+  const unsafe =
+    ctx.step === undefined &&
+    (ctx.method === "POST" || ctx.method === "PATCH") &&
+    ctx.attempts > 0 &&
+    !isConnectionRefused(outcome.error);
+  const extra = unsafe ? { mayHaveBeenProcessed: true as const } : {};
+  if (outcome.timedOut) {
+    return Object.freeze({
       kind: "timeout",
-      timeoutMs,
-      attempts: ctx.attempts,
-      message: `${ctx.method} ${ctx.path} timed out: no response within ${timeoutMs} ms${ctx.attempts > 1 ? ` (${ctx.attempts} attempts)` : ""}`,
-    };
+      timeoutMs: outcome.timeoutMs,
+      ...base(ctx, `timed out: no response within ${outcome.timeoutMs} ms`),
+      ...extra,
+    }) as TimeoutError;
   }
-  const reason = describeCause(error);
-  return {
+  return Object.freeze({
     kind: "network",
-    attempts: ctx.attempts,
-    message: ctx.redactor.redact(
-      `${ctx.method} ${ctx.path} failed without a response: ${reason}${ctx.attempts > 1 ? ` (${ctx.attempts} attempts)` : ""}`,
+    ...base(ctx, `failed without a response: ${outcome.reason ?? describeCause(outcome.error)}`),
+    ...extra,
+  }) as NetworkError;
+}
+
+function rateLimitedError(retryAfterMs: number, ctx: OutcomeContext): RateLimitedError {
+  return Object.freeze({
+    kind: "rate_limited",
+    retryAfterMs,
+    ...base(
+      ctx,
+      `was not sent: client-side pacing of the documented rate limit would wait ${Math.ceil(retryAfterMs)} ms, longer than rateLimit.maxWait or the call's remaining deadline allow`,
     ),
-  };
+  }) as RateLimitedError;
 }
 
-function isTimeout(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { name?: unknown }).name === "TimeoutError";
+function overCapDetail(outcome: Outcome & { type: "response" }): string {
+  return `answered ${outcome.response.status} with a body over the size cap (maxResponseBytes); the rest was not read`;
 }
 
-function describeCause(error: unknown): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; current && depth < 4; depth++) {
-    const e = current as { message?: unknown; code?: unknown; cause?: unknown };
-    const text = [typeof e.code === "string" ? e.code : "", typeof e.message === "string" ? e.message : ""]
-      .filter(Boolean)
-      .join(" ");
-    if (text && !parts.includes(text)) parts.push(text);
-    current = e.cause;
-  }
-  return parts.join(": ") || "unknown network error";
-}
-
-function describeNonJson(response: Response, text: string): string {
-  const type = response.headers.get("content-type") ?? "no content type";
-  if (text.length === 0) return "the body is empty where JSON was expected";
-  if (/html/i.test(type) || /^\s*</.test(text)) return `the body is an HTML page (${type}), not JSON`;
+function describeNonJson(outcome: Outcome & { type: "response" }): string {
+  const type = outcome.response.headers.get("content-type") ?? "no content type";
+  if (outcome.text.length === 0) return "the body is empty where JSON was expected";
+  if (/html/i.test(type) || /^\s*</.test(outcome.text)) return `the body is an HTML page (${type}), not JSON`;
   return `the body is not valid JSON (${type})`;
-}
-
-function parseJson(text: string): { ok: true; value: unknown } | { ok: false; value?: never } {
-  if (text.length === 0) return { ok: false };
-  try {
-    return { ok: true, value: JSON.parse(text) };
-  } catch {
-    return { ok: false };
-  }
 }
 
 function safeRead(reader: ErrorBodyReader, body: unknown) {
@@ -126,8 +207,4 @@ function safeRead(reader: ErrorBodyReader, body: unknown) {
   } catch {
     return {};
   }
-}
-
-function isObject(value: unknown): boolean {
-  return typeof value === "object" && value !== null;
 }

@@ -2,46 +2,63 @@ import type { ErrorStatus, OkStatus } from "openapi-typescript-helpers";
 
 interface ErrorBase {
   /** Readable: method, path template, status, the API's own message, trace id. Never a credential. */
-  message: string;
-  /** Requests made for this call, retries included (0 when nothing was sent). */
-  attempts: number;
+  readonly message: string;
+  /** Requests sent for this call, retries and replays included (0 when nothing was sent). */
+  readonly attempts: number;
   /** 360dialog's `360dialog_trace_id` (or the provider's equivalent), where the response carried one. */
-  traceId?: string;
+  readonly traceId?: string;
+  /** Set when the failure happened while obtaining a bearer token, before the call itself was sent. */
+  readonly step?: "token";
 }
 
-/** A status the operation declares; narrowing on `status` narrows `body` to that status's schema. */
+/** A status the operation declares, with a body matching its schema; narrowing on `status` narrows `body`. */
 export interface ApiError<Status extends number = number, Body = unknown> extends ErrorBase {
-  kind: "api";
-  status: Status;
-  body: Body;
+  readonly kind: "api";
+  readonly status: Status;
+  readonly body: Body;
   /** For 429 (and 503): how long the server asked us to wait, from `Retry-After` or `RateLimit-Reset`. */
-  retryAfterMs?: number;
+  readonly retryAfterMs?: number;
 }
 
-/** A status the operation does not declare, or a body that is not the JSON the spec promises. */
+/**
+ * A status the operation does not declare, a declared status whose body is not the declared one (a
+ * gateway's HTML or `{"message"}`), a success body that is not the JSON the spec promises, or a body
+ * over the size cap.
+ */
 export interface UnexpectedError extends ErrorBase {
-  kind: "unexpected";
-  status: number;
-  /** The parsed JSON body, or `undefined` when the body is not JSON. */
-  body: unknown;
-  /** The raw body text, truncated to 2,000 characters. */
-  rawBody: string;
-  retryAfterMs?: number;
+  readonly kind: "unexpected";
+  readonly status: number;
+  /** The parsed JSON body, or `undefined` when the body is not JSON (or was not read past the cap). */
+  readonly body: unknown;
+  /** The raw body text, credentials redacted, then cut to 2,000 characters. */
+  readonly rawBody: string;
+  readonly retryAfterMs?: number;
 }
 
-/** No response: DNS failure, connection refused or reset. */
+/** No response: DNS failure, connection refused or reset, a redirect loop or a refused redirect. */
 export interface NetworkError extends ErrorBase {
-  kind: "network";
+  readonly kind: "network";
+  /** A POST or PATCH that may have reached the server: retrying it could apply it twice. */
+  readonly mayHaveBeenProcessed?: true;
 }
 
-/** No response within the per-attempt `timeout` (or the total deadline). */
+/** No response within the per-attempt `timeout`, or the call's total deadline passed. */
 export interface TimeoutError extends ErrorBase {
-  kind: "timeout";
-  timeoutMs: number;
+  readonly kind: "timeout";
+  readonly timeoutMs: number;
+  /** A POST or PATCH that may have reached the server: retrying it could apply it twice. */
+  readonly mayHaveBeenProcessed?: true;
+}
+
+/** Client-side: pacing would have waited longer than `rateLimit.maxWait` (or the deadline); nothing was sent. */
+export interface RateLimitedError extends ErrorBase {
+  readonly kind: "rate_limited";
+  /** When a slot frees up, in milliseconds from now. */
+  readonly retryAfterMs: number;
 }
 
 /** Any member of any error union. */
-export type AnyBspError = ApiError | UnexpectedError | NetworkError | TimeoutError;
+export type AnyBspError = ApiError | UnexpectedError | NetworkError | TimeoutError | RateLimitedError;
 
 type Responses<Op> = Op extends { responses: infer R } ? R : never;
 type JsonBody<R> = R extends { content: { "application/json": infer B } }
@@ -57,7 +74,7 @@ export type ApiErrorOf<Op> = {
 }[DeclaredErrorStatus<Op>];
 
 /** The full error union of an operation (from its generated type in `operations`). */
-export type ErrorOf<Op> = ApiErrorOf<Op> | UnexpectedError | NetworkError | TimeoutError;
+export type ErrorOf<Op> = ApiErrorOf<Op> | UnexpectedError | NetworkError | TimeoutError | RateLimitedError;
 
 /** The JSON body of an operation's success response. */
 export type DataOf<Op> = JsonBody<Responses<Op>[Extract<keyof Responses<Op>, OkStatus>]>;

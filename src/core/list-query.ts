@@ -1,7 +1,8 @@
-import type { QueryMeta } from "./query-meta.ts";
+import type { QueryMeta } from "./operation-meta.ts";
+import type { RequestOptions } from "./request-options.ts";
 
-/** Paging options every offset-paginated `list()` takes. */
-export interface ListOptions {
+/** Paging options every offset-paginated `list()` takes, with the per-call options for each page. */
+export interface ListOptions extends Omit<RequestOptions, "extraBody"> {
   /**
    * Items per request (the API's `limit`).
    * @default 100
@@ -22,8 +23,6 @@ export interface ListOptions {
    * @default 1
    */
   concurrency?: number;
-  /** Cancels the iteration; the loop rejects with the signal's reason (an AbortError). */
-  signal?: AbortSignal;
 }
 
 export const defaultListOptions = {
@@ -43,13 +42,13 @@ export function resolveListOptions(options: ListOptions, meta: QueryMeta | undef
     maxItems: options.maxItems ?? defaultListOptions.maxItems,
     concurrency: options.concurrency ?? defaultListOptions.concurrency,
   };
-  const limit = meta?.bounds?.[limitName] ?? {};
+  const limit = meta?.params?.[limitName] ?? {};
   const min = limit.minimum ?? 1;
   const max = limit.maximum ?? Number.MAX_SAFE_INTEGER;
   if (!Number.isInteger(resolved.pageSize) || resolved.pageSize < min || resolved.pageSize > max) {
     throw new RangeError(`pageSize must be an integer from ${min} to ${max}, got ${resolved.pageSize}`);
   }
-  const minOffset = meta?.bounds?.offset?.minimum ?? 0;
+  const minOffset = meta?.params?.offset?.minimum ?? 0;
   if (!Number.isInteger(resolved.offset) || resolved.offset < minOffset) {
     throw new RangeError(`offset must be an integer ≥ ${minOffset}, got ${resolved.offset}`);
   }
@@ -62,45 +61,6 @@ export function resolveListOptions(options: ListOptions, meta: QueryMeta | undef
     throw new RangeError(`concurrency must be an integer from 1 to ${MAX_CONCURRENCY}, got ${resolved.concurrency}`);
   }
   return resolved;
-}
-
-/**
- * Serialises a JSON-encoded query parameter (such as 360dialog's `filters`) after checking each field
- * against the operation's schema: unknown fields and values outside a field's enum are refused before
- * anything is sent.
- */
-export function serializeJsonQuery(
-  name: string,
-  value: Record<string, unknown> | undefined,
-  meta: QueryMeta | undefined,
-  operation: string,
-): string | undefined {
-  if (value === undefined) return undefined;
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new TypeError(`${name} must be an object of field names and values`);
-  }
-  const fields = meta?.json?.[name];
-  if (!fields) throw new TypeError(`${operation} does not accept ${name}`);
-  const out: Record<string, unknown> = {};
-  for (const [field, fieldValue] of Object.entries(value)) {
-    if (fieldValue === undefined) continue;
-    if (!Object.hasOwn(fields, field)) {
-      throw new TypeError(
-        `Unknown ${name} field "${field}" for ${operation}. Known fields: ${Object.keys(fields).join(", ")}`,
-      );
-    }
-    const allowed = fields[field];
-    if (allowed && !allowed.includes(fieldValue)) {
-      throw new TypeError(
-        `${name}.${field} must be one of ${allowed.map((v) => JSON.stringify(v)).join(", ")}; got ${JSON.stringify(fieldValue)}`,
-      );
-    }
-    if (fieldValue !== null && typeof fieldValue === "object") {
-      throw new TypeError(`${name}.${field} must be a string, number, boolean or null`);
-    }
-    out[field] = fieldValue;
-  }
-  return Object.keys(out).length > 0 ? JSON.stringify(out) : undefined;
 }
 
 /** One value or several, as the array a form-exploded query parameter takes; undefined when empty. */

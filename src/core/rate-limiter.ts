@@ -1,67 +1,90 @@
+import { type Clock, systemClock } from "./clock.ts";
+
+/** One request for a slot of a budget. */
+export interface RateLimitRequest {
+  /** The budget: the bucket plus the values of its `per` parameters (the partner, the workspace...). */
+  key: string;
+  /** Requests allowed per window. */
+  limit: number;
+  windowMs: number;
+  /** Wait at most this long for a slot; beyond it the store answers `granted: false` at once. */
+  maxWaitMs: number;
+  /** Aborts the wait: the store rejects with the signal's reason and holds nothing for the caller. */
+  signal?: AbortSignal | undefined;
+  /** Called once, before the store starts waiting, with the expected wait. */
+  onWait?: ((waitMs: number) => void) | undefined;
+}
+
+export type RateLimitGrant =
+  | {
+      granted: true;
+      /** Gives the slot back: the request was not sent after all (aborted or failed before sending). */
+      release(): void | Promise<void>;
+    }
+  | { granted: false; retryAfterMs: number };
+
 /**
- * Where request budgets are kept. The in-memory store serves one process; a shared store (Redis, a
- * database) implementing the same method lets several processes share one budget.
+ * Where request budgets are kept. The store owns the clock (a shared store uses its server's time),
+ * waits for a slot itself, and never hands out more than `limit` slots in any window of `windowMs`.
  */
 export interface RateLimitStore {
-  /**
-   * Reserves the next slot for `key` under a budget of `limit` requests per `windowMs`, and returns how
-   * many milliseconds from `now` the caller must wait before sending (0: send now).
-   */
-  reserve(key: string, limit: number, windowMs: number, now: number): number | Promise<number>;
+  /** Waits for a slot within `maxWaitMs`; a slot taken is counted from the moment it is granted. */
+  acquire(request: RateLimitRequest): Promise<RateLimitGrant>;
+  /** The server answered 429 for this budget: hand out no slot for `ms` (every queued call waits). */
+  pause(key: string, ms: number): void | Promise<void>;
 }
 
-/** A sliding-window log per key, in memory. Reserved slots are kept until they leave the window. */
+/**
+ * A sliding-window log per key, in memory: one process's budgets. A waiting call re-checks the window
+ * when it wakes, so slots given back, a pause set while it slept, and callers ahead of it are all
+ * honoured; a grant is recorded at the moment it is given, right before the request is sent.
+ */
 export class MemoryRateLimitStore implements RateLimitStore {
   readonly #slots = new Map<string, number[]>();
+  readonly #pausedUntil = new Map<string, number>();
+  readonly #clock: Clock;
 
-  reserve(key: string, limit: number, windowMs: number, now: number): number {
-    const slots = (this.#slots.get(key) ?? []).filter((t) => t > now - windowMs);
-    const at = slots.length < limit ? now : Math.max(now, (slots[slots.length - limit] as number) + windowMs);
-    slots.push(at);
-    this.#slots.set(key, slots);
-    return at - now;
+  constructor(options: { clock?: Clock } = {}) {
+    this.#clock = options.clock ?? systemClock;
   }
-}
 
-/** A documented limit, as `x-bsp-rate-limit` declares it in the bundled spec. */
-export interface RateLimitRule {
-  limit: number;
-  windowSeconds: number;
-  /** Path parameters whose values each get their own budget. */
-  per?: readonly string[];
-}
+  async acquire(request: RateLimitRequest): Promise<RateLimitGrant> {
+    const { key, limit, windowMs, signal } = request;
+    const giveUpAt = this.#clock.now() + Math.max(0, request.maxWaitMs);
+    let announced = false;
+    for (;;) {
+      signal?.throwIfAborted();
+      const now = this.#clock.now();
+      const slots = (this.#slots.get(key) ?? []).filter((t) => t > now - windowMs);
+      this.#slots.set(key, slots);
+      const paused = this.#pausedUntil.get(key) ?? 0;
+      const free = slots.length < limit ? now : (slots[slots.length - limit] as number) + windowMs;
+      const at = Math.max(now, free, paused);
+      if (at <= now) {
+        slots.push(now);
+        let released = false;
+        return {
+          granted: true,
+          release: () => {
+            if (released) return;
+            released = true;
+            const list = this.#slots.get(key);
+            const index = list?.lastIndexOf(now) ?? -1;
+            if (list && index >= 0) list.splice(index, 1);
+          },
+        };
+      }
+      if (at > giveUpAt) return { granted: false, retryAfterMs: at - now };
+      if (!announced) {
+        announced = true;
+        request.onWait?.(at - now);
+      }
+      await this.#clock.sleep(at - now, signal);
+    }
+  }
 
-/** Client-side pacing of the documented rate limits. */
-export interface RateLimitOptions {
-  /**
-   * Where budgets are kept.
-   * @default new MemoryRateLimitStore()
-   */
-  store?: RateLimitStore;
-}
-
-/** The budget key of one call: the operation plus the values of the rule's `per` parameters. */
-export function rateLimitKey(
-  operation: string,
-  rule: RateLimitRule,
-  pathParams: Record<string, unknown> | undefined,
-): string {
-  return [operation, ...(rule.per ?? []).map((name) => `${name}=${String(pathParams?.[name] ?? "")}`)].join("|");
-}
-
-/** Waits `ms`, or rejects with the signal's reason when it aborts first. */
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    signal?.throwIfAborted();
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
+  pause(key: string, ms: number): void {
+    const until = this.#clock.now() + ms;
+    if (until > (this.#pausedUntil.get(key) ?? 0)) this.#pausedUntil.set(key, until);
+  }
 }

@@ -30,7 +30,16 @@ export class Redactor {
     if (Array.isArray(value)) return value.map((v) => this.redactJson(v));
     if (value !== null && typeof value === "object") {
       const out: Record<string, unknown> = {};
-      for (const [k, v] of Object.entries(value)) out[this.redact(k)] = this.redactJson(v);
+      // defineProperty, not assignment: a "__proto__" key in a body must stay a plain property and
+      // never become the copy's prototype.
+      for (const [k, v] of Object.entries(value)) {
+        Object.defineProperty(out, this.redact(k), {
+          value: this.redactJson(v),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
       return out;
     }
     return value;

@@ -1,23 +1,35 @@
-import { MemoryRateLimitStore, type RateLimitOptions } from "./rate-limiter.ts";
+import type { Clock } from "./clock.ts";
+import { systemClock } from "./clock.ts";
+import { MemoryRateLimitStore, type RateLimitStore } from "./rate-limiter.ts";
+import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
+import type { RetryOptions } from "./retry-policy.ts";
 
-/** Retry behaviour. Retries are always bounded by `limit`. */
-export interface RetryOptions {
+/** What `rateLimit.onRateLimit` is told when a call is about to wait for client-side pacing. */
+export interface RateLimitWait {
+  /** `METHOD /path/template` of the waiting call. */
+  operation: string;
+  /** The expected wait in milliseconds. */
+  waitMs: number;
+  /** The budget: the spec's bucket plus the values it is counted per (partner, channel, workspace). */
+  key: string;
+}
+
+/** Client-side pacing of the documented rate limits (`x-bsp-rate-limit` in the bundled spec). */
+export interface RateLimitOptions {
   /**
-   * Retries after the first attempt.
-   * @default 2
+   * Where budgets are kept; a shared store lets several processes share one budget.
+   * @default new MemoryRateLimitStore()
    */
-  limit?: number;
+  store?: RateLimitStore;
   /**
-   * Upper bound of one backoff delay, in milliseconds (exponential backoff with full jitter below it).
-   * @default 10000
+   * Longest a call waits for a slot, in milliseconds; beyond it the call fails at once with
+   * `kind: "rate_limited"` and `retryAfterMs`, and nothing is sent. The call's remaining total
+   * deadline always bounds the wait too.
+   * @default the call's remaining total deadline
    */
-  backoffLimit?: number;
-  /**
-   * Longest `Retry-After` / `RateLimit-Reset` we wait for, in milliseconds. When the server asks for
-   * longer, the call gives up at once with the 429 error and its `retryAfterMs`.
-   * @default 60000
-   */
-  maxRetryAfter?: number;
+  maxWait?: number;
+  /** Called before a call waits for a slot. */
+  onRateLimit?: (wait: RateLimitWait) => void;
 }
 
 /** Options of the transport both clients share: base URL, timeouts, retries, pacing, logging. */
@@ -52,9 +64,20 @@ export interface TransportOptions {
   rateLimit?: RateLimitOptions | false;
   /**
    * Receives one structured line per attempt (method, path template, status, attempt, duration, trace
-   * id), with credentials redacted.
+   * id, pacing wait), with credentials redacted. A logger that throws or rejects never fails the call.
    */
-  logger?: (line: RequestLogLine) => void;
+  logger?: (line: RequestLogLine) => unknown;
+  /**
+   * Largest response body read, in bytes. A longer body is not read past the cap: the call fails with
+   * `kind: "unexpected"` (the status kept) and the connection is released.
+   * @default 10485760 (10 MiB)
+   */
+  maxResponseBytes?: number;
+  /**
+   * The clock token expiry and back-off read (tests pass a fake one).
+   * @default the system clock
+   */
+  clock?: Clock;
   /**
    * Allow an `http://` base URL on a non-loopback host. Credentials would travel in clear text.
    * @default false
@@ -75,16 +98,20 @@ export interface RequestLogLine {
   traceId?: string;
   /** Why no response arrived (timeout, connection refused...), redacted. */
   error?: string;
+  /** How long the attempt waited for client-side pacing before it was sent, when it waited. */
+  waitMs?: number;
 }
 
 export interface ResolvedTransportOptions {
   baseUrl: string;
   timeout: number;
   totalTimeout: number;
-  rateLimit: RateLimitOptions | false;
-  logger: ((line: RequestLogLine) => void) | undefined;
+  rateLimit: false | { store: RateLimitStore; maxWait: number; onRateLimit: RateLimitOptions["onRateLimit"] };
+  logger: TransportOptions["logger"];
   retry: Required<RetryOptions>;
   fetch: typeof globalThis.fetch;
+  maxResponseBytes: number;
+  clock: Clock;
 }
 
 /** Defaults of every transport option but `baseUrl`, which each provider sets. */
@@ -92,6 +119,7 @@ export const defaultTransportOptions = {
   timeout: 30_000,
   totalTimeout: 120_000,
   retry: { limit: 2, backoffLimit: 10_000, maxRetryAfter: 60_000 },
+  maxResponseBytes: DEFAULT_MAX_BODY_BYTES,
 } as const;
 
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
@@ -103,7 +131,7 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   try {
     url = new URL(baseUrl);
   } catch {
-    throw new TypeError(`baseUrl ${JSON.stringify(baseUrl)} is not an absolute URL`);
+    throw new TypeError("baseUrl is not an absolute URL");
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
     throw new TypeError(`baseUrl must use https: (got ${url.protocol})`);
@@ -113,7 +141,9 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
       `baseUrl ${url.origin} uses http:, which would send credentials in clear text. Use https:, a loopback host, or set allowInsecureHttp: true.`,
     );
   }
-  if (url.username || url.password) throw new TypeError("baseUrl must not contain credentials");
+  // The URL is not echoed: it may carry a password.
+  if (url.username || url.password) throw new TypeError("baseUrl must not contain credentials (user or password)");
+  if (url.search || url.hash) throw new TypeError("baseUrl must not have a query or a fragment");
   const timeout = options.timeout ?? defaultTransportOptions.timeout;
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > 2_147_483_647) {
     throw new RangeError(`timeout must be a positive number of milliseconds, got ${timeout}`);
@@ -122,24 +152,55 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   if (!Number.isFinite(totalTimeout) || totalTimeout < timeout || totalTimeout > 2_147_483_647) {
     throw new RangeError(`totalTimeout must be at least timeout (${timeout} ms), got ${totalTimeout}`);
   }
-  const retry =
-    options.retry === false
-      ? { ...defaultTransportOptions.retry, limit: 0 }
-      : { ...defaultTransportOptions.retry, ...options.retry };
-  if (!Number.isInteger(retry.limit) || retry.limit < 0 || retry.limit > 10) {
-    throw new RangeError(`retry.limit must be an integer from 0 to 10, got ${retry.limit}`);
-  }
+  const retry = resolveRetry(options.retry, defaultTransportOptions.retry);
   const fetchImpl = options.fetch ?? globalThis.fetch;
   if (typeof fetchImpl !== "function") throw new TypeError("No fetch implementation: pass options.fetch");
   if (options.logger !== undefined && typeof options.logger !== "function")
     throw new TypeError("logger must be a function");
+  const maxResponseBytes = options.maxResponseBytes ?? defaultTransportOptions.maxResponseBytes;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
+  }
+  const rate = options.rateLimit;
+  if (rate !== undefined && rate !== false && (typeof rate !== "object" || rate === null)) {
+    throw new TypeError("rateLimit must be false or an object");
+  }
+  const maxWait = (rate && rate.maxWait) ?? Number.POSITIVE_INFINITY;
+  if (typeof maxWait !== "number" || Number.isNaN(maxWait) || maxWait < 0) {
+    throw new RangeError(`rateLimit.maxWait must be a non-negative number of milliseconds, got ${maxWait}`);
+  }
   return {
     baseUrl: baseUrl.replace(/\/+$/, ""),
     timeout,
     totalTimeout,
     retry,
     fetch: fetchImpl,
-    rateLimit: options.rateLimit === false ? false : { store: options.rateLimit?.store ?? new MemoryRateLimitStore() },
+    rateLimit:
+      rate === false
+        ? false
+        : { store: rate?.store ?? new MemoryRateLimitStore(), maxWait, onRateLimit: rate?.onRateLimit },
     logger: options.logger,
+    maxResponseBytes,
+    clock: options.clock ?? systemClock,
   };
+}
+
+/** Fills in a retry policy (`false`: no retries) and checks it is bounded. */
+export function resolveRetry(
+  retry: RetryOptions | false | undefined,
+  defaults: Required<RetryOptions>,
+): Required<RetryOptions> {
+  if (retry !== undefined && retry !== false && (typeof retry !== "object" || retry === null)) {
+    throw new TypeError("retry must be false or an object such as { limit: 2 }");
+  }
+  const resolved = retry === false ? { ...defaults, limit: 0 } : { ...defaults, ...retry };
+  if (!Number.isInteger(resolved.limit) || resolved.limit < 0 || resolved.limit > 10) {
+    throw new RangeError(`retry.limit must be an integer from 0 to 10, got ${resolved.limit}`);
+  }
+  for (const key of ["backoffLimit", "maxRetryAfter"] as const) {
+    if (typeof resolved[key] !== "number" || Number.isNaN(resolved[key]) || resolved[key] < 0) {
+      throw new RangeError(`retry.${key} must be a non-negative number of milliseconds, got ${resolved[key]}`);
+    }
+  }
+  return resolved;
 }

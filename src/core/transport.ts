@@ -1,279 +1,477 @@
-import ky, { isHTTPError, isNetworkError, isTimeoutError, type KyInstance } from "ky";
-import createClient, { type Client, type Middleware } from "openapi-fetch";
-import {
-  type ErrorBodyReader,
-  errorFromBadSuccessBody,
-  errorFromException,
-  errorFromResponse,
-} from "./create-error.ts";
+import createClient, { type Client } from "openapi-fetch";
+import { BspError } from "./bsp-error.ts";
+import { type ErrorBodyReader, type OutcomeContext, resultOf } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
+import type { HttpMethod, OperationMeta, ProviderMeta } from "./operation-meta.ts";
+import { describeCause, jsonOf, type Outcome } from "./outcome.ts";
 import { validatePathParams } from "./path-params.ts";
-import type { QueryMeta } from "./query-meta.ts";
-import { type RateLimitRule, rateLimitKey, sleep } from "./rate-limiter.ts";
 import type { Redactor } from "./redactor.ts";
+import {
+  type RequestOptions,
+  type ResolvedRequestOptions,
+  resolveRequestOptions,
+  withExtraBody,
+} from "./request-options.ts";
 import type { Result } from "./result.ts";
-import { retryAfterMs } from "./retry-after.ts";
-import { sameOriginRedirects } from "./same-origin-redirects.ts";
-import type { ResolvedTransportOptions } from "./transport-options.ts";
+import { parseRetryAfter } from "./retry-after.ts";
+import { decideRetry } from "./retry-policy.ts";
+import { retryWithKy } from "./retry-with-ky.ts";
+import { notSent, sendAttempt, type WireRequest } from "./send-attempt.ts";
+import { type TokenExchange, TokenAuth } from "./token-auth.ts";
+import type { RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
 import { validateQuery } from "./validate-query.ts";
 
-/** Runtime facts per operation, generated from the bundle (`generated/<provider>-meta.ts`). */
-export type OperationsMeta = Record<
-  string,
-  Partial<Record<string, { statuses: readonly number[]; rateLimit?: RateLimitRule; query?: QueryMeta }>>
->;
+/** The credential configured for each security scheme: an API key, or a login exchanged for a token. */
+export type SchemeCredentials = Record<string, { apiKey: string } | { login: Record<string, unknown> }>;
 
-export interface SendSpec {
-  method: "get" | "put" | "post" | "delete" | "patch";
-  path: string;
-  params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+export interface ProviderBinding {
+  meta: ProviderMeta;
+  readErrorBody: ErrorBodyReader;
+  redactor: Redactor;
+  credentials: SchemeCredentials;
   /** Labels for path parameters in error messages (`channelId` rather than `channel_id`). */
   paramNames?: Record<string, string>;
+}
+
+/** Path and query parameters and the body of one typed call. */
+export interface CallInit {
+  path?: Record<string, unknown>;
+  query?: Record<string, unknown>;
   body?: unknown;
-  signal?: AbortSignal | undefined;
-  /** Send without authentication (the token endpoint). */
+}
+
+export interface Transport<Paths extends {}> {
+  /** The openapi-fetch client, typed by `paths`, with the same auth, pacing, timeouts, caps and retries. */
+  readonly api: Client<Paths>;
+  call(
+    path: string,
+    method: HttpMethod,
+    init: CallInit,
+    options?: RequestOptions,
+  ): Promise<Result<unknown, AnyBspError>>;
+  readonly meta: ProviderMeta;
+}
+
+/**
+ * openapi-fetch builds each request with this in place of `Request`: the transport reads its fields and
+ * `fetch` builds the one real request per attempt (no Request wrapped per attempt or redirect hop).
+ */
+class OutgoingRequest implements WireRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: BodyInit | null | undefined;
+  constructor(url: string, init: { method?: string; headers: Headers; body?: BodyInit | null }) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers;
+    this.body = init.body;
+  }
+}
+
+/** What openapi-fetch gets back from a typed call: the transport keeps the real result itself. */
+let handledResponse: Response | undefined;
+
+/** The part of openapi-fetch's client the generic call site uses (its types are per path). */
+interface RequestBuilder {
+  request(
+    method: string,
+    path: string,
+    init: {
+      params: { path?: Record<string, unknown>; query?: Record<string, unknown> };
+      body?: unknown;
+      headers?: Record<string, string>;
+      parseAs: "stream";
+      Request: unknown;
+      fetch: (request: OutgoingRequest) => Promise<Response>;
+    },
+  ): Promise<unknown>;
+}
+
+interface CallContext {
+  path: string;
+  method: string;
+  meta: OperationMeta | undefined;
+  pathParams: Record<string, unknown> | undefined;
+  options: ResolvedRequestOptions;
+  /** Send without authentication (the token request). */
   anonymous?: boolean;
 }
 
-export interface TransportHooks {
-  /** Paths (templates' filled-in forms end with these) that are sent without authentication. */
-  anonymousPaths?: readonly string[];
-  /** Authentication headers for one call; may fetch or refresh a token. */
-  authHeaders?: (signal?: AbortSignal) => Promise<Record<string, string> | Result<never>> | Record<string, string>;
-  /** Called with the 401 of a call; return true to replay it once (after refreshing a credential). */
-  onUnauthorized?: (usedHeaders: Record<string, string>) => boolean | Promise<boolean>;
+interface Settled {
+  outcome: Outcome;
+  attempts: number;
+  step?: "token";
 }
-
-export interface Transport {
-  /** The openapi-fetch client, with the same fetch (ky: timeouts, retries) and authentication. */
-  readonly api: Client<never>;
-  send(spec: SendSpec): Promise<Result<unknown, AnyBspError>>;
-}
-
-const STATUS_RETRY = new Set([408, 429, 500, 502, 503, 504]);
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
 /**
- * The one way requests leave a client: openapi-fetch builds and serialises the request, ky sends it
- * with per-attempt and total timeouts and bounded retries, and the answer becomes a `Result` whose
- * error is a member of the operation's union.
- *
- * Retry rules: idempotent methods are retried on network errors, timeouts, 408, 429 and 5xx. A POST or
- * PATCH is retried only when it provably was not processed: a 429 (refused) or a connection refused
- * before anything was sent. `Retry-After` / `RateLimit-Reset` set the wait, up to `maxRetryAfter`;
- * beyond it the call returns the 429 at once.
+ * One path per call. openapi-fetch serialises the request once; then, in order: authentication (token
+ * waits abortable, a failed login shared), pacing per attempt (slots given back when nothing was sent),
+ * attempt 1 with the platform fetch, the body read once under the attempt timeout, the total deadline,
+ * the caller's signal and the size cap; a retryable outcome hands the retries to ky (imported then); a
+ * 401 with a bearer token refreshes it and replays once; and one pure factory turns the final outcome
+ * into the result.
  */
-export function createTransport(
+export function createTransport<Paths extends {}>(
   options: ResolvedTransportOptions,
-  provider: { operations: OperationsMeta; readErrorBody: ErrorBodyReader; redactor: Redactor; hooks?: TransportHooks },
-): Transport {
-  const { retry, timeout } = options;
-  const baseFetch = sameOriginRedirects(options.fetch);
-  const kyInstance: KyInstance = ky.create({
-    timeout,
-    totalTimeout: options.totalTimeout,
-    // ky raises only the statuses worth a retry; the final one is turned back into a Response below,
-    // so openapi-fetch and the error union see it like any other.
-    throwHttpErrors: (status) => STATUS_RETRY.has(status),
-    retry: {
-      limit: retry.limit,
-      methods: ["get", "put", "head", "delete", "options", "post", "patch"],
-      statusCodes: [...STATUS_RETRY],
-      afterStatusCodes: [429, 503],
-      maxRetryAfter: retry.maxRetryAfter,
-      retryOnTimeout: true,
-      backoffLimit: retry.backoffLimit,
-      jitter: true,
-      shouldRetry: ({ error }) => {
-        const request = (error as { request?: Request }).request;
-        if (isHTTPError(error)) {
-          const { status, headers } = error.response;
-          // A POST or PATCH answered 429 was refused before processing; any other failure may not be.
-          if (request && !IDEMPOTENT.has(request.method) && status !== 429) return false;
-          const wait = status === 429 || status === 503 ? retryAfterMs(headers) : undefined;
-          // Past the cap, give up at once with the 429 and its retryAfterMs rather than sleep for minutes.
-          return wait !== undefined && wait > retry.maxRetryAfter ? false : undefined;
-        }
-        if (!request || IDEMPOTENT.has(request.method)) return undefined;
-        // A POST that timed out or lost its connection may have been processed: never sent twice.
-        return isNetworkError(error) && isConnectionRefused(error.cause);
-      },
-    },
-  });
-  /** ky with the final retriable failure handed back as a Response (its body already read by ky). */
-  const viaKy = async (request: Request, fetchImpl: typeof fetch, signal?: AbortSignal) => {
-    try {
-      return await kyInstance(request, signal ? { fetch: fetchImpl, signal } : { fetch: fetchImpl });
-    } catch (error) {
-      if (!isHTTPError(error)) throw error;
-      const { data, response } = error;
-      const text = data === undefined ? "" : typeof data === "string" ? data : JSON.stringify(data);
-      return new Response(text, {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
-    }
-  };
+  provider: ProviderBinding,
+): Transport<Paths> {
+  const { meta, redactor } = provider;
+  const clock = options.clock;
+  const credentialHeaders = new Set<string>();
+  for (const scheme of Object.values(meta.securitySchemes)) {
+    if (scheme.type === "apiKey" && scheme.in === "header" && scheme.name)
+      credentialHeaders.add(scheme.name.toLowerCase());
+    if (scheme.type === "http") credentialHeaders.add("authorization");
+  }
+  const tokenAuths = new Map<string, TokenAuth>();
+  const api = createClient<Paths>({ baseUrl: options.baseUrl, fetch: apiFetch });
+  const builder = api as unknown as RequestBuilder;
 
-  const authMiddleware: Middleware = {
-    async onRequest({ request }) {
-      const { pathname } = new URL(request.url);
-      if (provider.hooks?.anonymousPaths?.some((p) => pathname.endsWith(p))) return request;
-      const headers = await provider.hooks?.authHeaders?.(request.signal);
-      if (!headers || "error" in headers) return request;
-      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value as string);
-      return request;
-    },
-  };
-  const api = createClient<never>({
-    baseUrl: options.baseUrl,
-    fetch: (request: Request) => viaKy(request, baseFetch),
-  });
-  api.use(authMiddleware);
-  const sendClient = createClient<never>({ baseUrl: options.baseUrl });
-
-  async function attempt(spec: SendSpec, auth: Record<string, string>): Promise<Result<unknown, AnyBspError>> {
-    let attempts = 0;
-    const method = spec.method.toUpperCase();
-    const { logger } = options;
-    const perAttempt: typeof fetch = async (input, init) => {
-      attempts += 1;
-      if (!logger) return baseFetch(input, init);
-      const attempt = attempts;
-      const started = performance.now();
-      try {
-        const response = await baseFetch(input, init);
-        const traceId = response.ok ? undefined : await traceIdOf(response, provider.readErrorBody);
-        log({
-          method,
-          path: spec.path,
-          attempt,
-          status: response.status,
-          durationMs: performance.now() - started,
-          ...(traceId ? { traceId } : {}),
-        });
-        return response;
-      } catch (error) {
-        const reason = errorFromException(error, timeout, {
-          method,
-          path: spec.path,
-          attempts: attempt,
-          redactor: provider.redactor,
-          readBody: provider.readErrorBody,
-        });
-        log({ method, path: spec.path, attempt, durationMs: performance.now() - started, error: reason.message });
-        throw error;
-      }
-    };
-    const ctx = () => ({
-      method,
-      path: spec.path,
-      attempts,
-      redactor: provider.redactor,
-      readBody: provider.readErrorBody,
-    });
-    let outcome: { response: Response; data?: unknown; error?: unknown };
-    try {
-      outcome = (await sendClient.request(
-        spec.method as never,
-        spec.path as never,
-        {
-          params: spec.params,
-          body: spec.body,
-          headers: auth,
-          parseAs: "text",
-          signal: spec.signal,
-          fetch: (request: Request) => viaKy(request, perAttempt, spec.signal),
-        } as never,
-      )) as typeof outcome;
-    } catch (error) {
-      // A caller's abort is not an API failure: it rejects with the platform's AbortError.
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      if (isTimeoutError(error) && attempts === 0) attempts = 1;
-      return { error: errorFromException(error, timeout, ctx()) };
+  for (const [name, credential] of Object.entries(provider.credentials)) {
+    const scheme = meta.securitySchemes[name];
+    if (!scheme) throw new TypeError(`Unknown security scheme ${name}`);
+    if ("login" in credential) {
+      const source = scheme.token;
+      if (!source) throw new TypeError(`The ${name} scheme has no token operation (x-bsp-token) in the spec`);
+      tokenAuths.set(
+        name,
+        new TokenAuth(
+          {
+            tokenField: source.tokenField,
+            expiresInField: source.expiresInField,
+            exchange: () => exchangeToken(source.path, source.method as HttpMethod, credential.login),
+          },
+          redactor,
+          clock,
+        ),
+      );
     }
-    const { response } = outcome;
-    if (response.ok) {
-      const text = typeof outcome.data === "string" ? outcome.data : "";
-      if (response.status === 204) return { data: undefined, response };
-      try {
-        return { data: JSON.parse(text), response };
-      } catch {
-        return { error: errorFromBadSuccessBody(response, text, ctx()), response };
-      }
-    }
-    const text =
-      typeof outcome.error === "string"
-        ? outcome.error
-        : outcome.error === undefined
-          ? ""
-          : JSON.stringify(outcome.error);
-    const declared = provider.operations[spec.path]?.[spec.method]?.statuses ?? [];
-    return { error: errorFromResponse(response, text, declared, ctx()), response };
   }
 
-  function log(line: Parameters<NonNullable<ResolvedTransportOptions["logger"]>>[0]) {
+  /** The scheme an operation is sent with: the first it accepts that the client has a credential for. */
+  function schemeFor(op: OperationMeta | undefined): string | undefined {
+    const accepted = op?.security ?? Object.keys(provider.credentials);
+    return accepted.find((name) => provider.credentials[name] !== undefined);
+  }
+
+  type Auth = { header: string; value: string; token?: string } | { failure: Settled } | undefined;
+
+  async function authenticate(ctx: CallContext): Promise<Auth> {
+    if (ctx.anonymous || ctx.meta?.security.length === 0) return undefined;
+    const name = schemeFor(ctx.meta);
+    if (name === undefined) {
+      throw new TypeError(
+        `${ctx.method} ${ctx.path} needs one of ${ctx.meta?.security.join(", ")}; none is configured`,
+      );
+    }
+    const scheme = meta.securitySchemes[name];
+    const credential = provider.credentials[name];
+    if (credential && "apiKey" in credential) {
+      return { header: scheme?.name ?? "Authorization", value: `${scheme?.prefix ?? ""}${credential.apiKey}` };
+    }
+    const result = await (tokenAuths.get(name) as TokenAuth).token(ctx.options.signal);
+    if (!result.ok) {
+      return { failure: { outcome: result.failure.outcome, attempts: result.failure.attempts, step: "token" } };
+    }
+    return { header: "Authorization", value: `Bearer ${result.token}`, token: result.token };
+  }
+
+  async function exchangeToken(
+    path: string,
+    method: HttpMethod,
+    login: Record<string, unknown>,
+  ): Promise<TokenExchange> {
+    const op = meta.operations[path]?.[method];
+    const ctx: CallContext = {
+      path,
+      method: method.toUpperCase(),
+      meta: op,
+      pathParams: undefined,
+      options: { signal: undefined, timeout: options.timeout, retry: options.retry, headers: undefined },
+      anonymous: true,
+    };
+    const settled = await buildAndRun(ctx, {}, login);
+    const { outcome, attempts } = settled;
+    if (outcome.type === "response" && outcome.response.ok) {
+      const json = jsonOf(outcome);
+      if (json.ok && typeof json.value === "object" && json.value !== null && !Array.isArray(json.value)) {
+        return { ok: true, data: json.value as Record<string, unknown>, attempts };
+      }
+    }
+    return { ok: false, outcome, attempts };
+  }
+
+  function log(line: RequestLogLine) {
+    if (!options.logger) return;
     try {
-      options.logger?.({
-        ...line,
-        durationMs: Math.round(line.durationMs * 10) / 10,
-        ...(line.traceId ? { traceId: provider.redactor.redact(line.traceId) } : {}),
-      });
+      const pending = options.logger(line);
+      // A rejecting async logger must not become an unhandled rejection, nor fail the call.
+      if (pending && typeof (pending as Promise<void>).then === "function") (pending as Promise<void>).catch(() => {});
     } catch {
       // A failing logger must not fail the call.
     }
   }
 
-  async function pace(spec: SendSpec) {
-    const rule = options.rateLimit ? provider.operations[spec.path]?.[spec.method]?.rateLimit : undefined;
-    if (!rule || !options.rateLimit) return;
-    const key = rateLimitKey(`${spec.method} ${spec.path}`, rule, spec.params?.path);
-    const wait = await options.rateLimit.store?.reserve(key, rule.limit, rule.windowSeconds * 1000, Date.now());
-    if (wait) await sleep(wait, spec.signal);
+  function rateKey(ctx: CallContext): string | undefined {
+    const rule = ctx.meta?.rateLimit;
+    if (!rule || !options.rateLimit) return undefined;
+    const per = (rule.per ?? []).map((name) => `${name}=${String(ctx.pathParams?.[name] ?? "")}`);
+    return [rule.bucket ?? `${ctx.method} ${ctx.path}`, ...per].join("|");
   }
 
-  return {
-    api,
-    async send(spec) {
-      if (spec.params?.path) validatePathParams(spec.params.path, spec.paramNames ?? {});
-      const meta = provider.operations[spec.path]?.[spec.method];
-      validateQuery(spec.params?.query, meta?.query, `${spec.method.toUpperCase()} ${spec.path}`);
-      const auth = spec.anonymous ? {} : await provider.hooks?.authHeaders?.(spec.signal);
-      if (auth && "error" in auth) return auth as Result<never>;
-      await pace(spec);
-      const result = await attempt(spec, (auth as Record<string, string>) ?? {});
-      if (
-        !spec.anonymous &&
-        result.error?.kind === "api" &&
-        result.error.status === 401 &&
-        provider.hooks?.onUnauthorized
-      ) {
-        if (await provider.hooks.onUnauthorized((auth as Record<string, string>) ?? {})) {
-          const again = await provider.hooks.authHeaders?.(spec.signal);
-          if (again && "error" in again) return again as Result<never>;
-          const replay = await attempt(spec, (again as Record<string, string>) ?? {});
-          if (replay.error) replay.error.attempts += result.error.attempts;
-          return replay;
+  /** One attempt: a paced slot, the request with its credential, the body read under every limit. */
+  async function attemptOnce(
+    ctx: CallContext,
+    wire: WireRequest,
+    deadlineAt: number,
+    attemptNo: number,
+  ): Promise<Outcome> {
+    const started = performance.now();
+    const key = rateKey(ctx);
+    let release: (() => void | Promise<void>) | undefined;
+    let waitMs: number | undefined;
+    if (key && options.rateLimit) {
+      const rule = ctx.meta?.rateLimit as NonNullable<OperationMeta["rateLimit"]>;
+      const { onRateLimit, maxWait, store } = options.rateLimit;
+      const waitStarted = performance.now();
+      const grant = await store.acquire({
+        key,
+        limit: rule.limit,
+        windowMs: rule.windowSeconds * 1000,
+        maxWaitMs: Math.min(maxWait, deadlineAt - Date.now()),
+        signal: ctx.options.signal,
+        onWait: (ms) => {
+          try {
+            onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs: ms, key });
+          } catch {}
+        },
+      });
+      if (!grant.granted) return { type: "rate_limited", retryAfterMs: grant.retryAfterMs };
+      release = grant.release;
+      const waited = performance.now() - waitStarted;
+      if (waited >= 1) waitMs = Math.round(waited);
+    }
+    const remaining = deadlineAt - Date.now();
+    const timeoutMs = Math.max(1, Math.min(ctx.options.timeout, remaining));
+    let outcome: Outcome;
+    try {
+      outcome =
+        remaining <= 0
+          ? { type: "failure", error: undefined, timedOut: true, timeoutMs: options.totalTimeout }
+          : await sendAttempt(wire, {
+              fetch: options.fetch,
+              timeoutMs,
+              signal: ctx.options.signal,
+              maxBodyBytes: options.maxResponseBytes,
+            });
+    } catch (error) {
+      // The caller aborted: a slot taken for a request that was not answered is given back.
+      await release?.();
+      throw error;
+    }
+    if (release && (remaining <= 0 || notSent(outcome))) await release();
+    if (key && options.rateLimit && outcome.type === "response" && outcome.response.status === 429) {
+      const wait = parseRetryAfter(outcome.response.headers, Date.now());
+      if (wait !== undefined && wait > 0) await options.rateLimit.store.pause(key, wait);
+    }
+    if (options.logger && outcome.type !== "rate_limited") {
+      const line: RequestLogLine = {
+        method: ctx.method,
+        path: ctx.path,
+        attempt: attemptNo,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
+      };
+      if (outcome.type === "response") {
+        line.status = outcome.response.status;
+        if (!outcome.response.ok) {
+          const json = jsonOf(outcome);
+          const traceId = json.ok ? safeTrace(provider.readErrorBody, json.value) : undefined;
+          if (traceId) line.traceId = redactor.redact(traceId);
+        }
+      } else {
+        line.error = redactor.redact(
+          outcome.reason ??
+            (outcome.timedOut ? `timed out after ${outcome.timeoutMs} ms` : describeCause(outcome.error)),
+        );
+      }
+      if (waitMs !== undefined) line.waitMs = waitMs;
+      log(line);
+    }
+    return outcome;
+  }
+
+  /** Authentication, attempts, retries and the 401 replay of one call, down to its final outcome. */
+  async function run(ctx: CallContext, request: WireRequest): Promise<Settled> {
+    const deadlineAt = Date.now() + options.totalTimeout;
+    let attempts = 0;
+    let replayed = false;
+    for (;;) {
+      const auth = await authenticate(ctx);
+      if (auth && "failure" in auth) return auth.failure;
+      // The request's headers are this call's own (openapi-fetch builds them per call): set in place.
+      if (ctx.options.headers) {
+        for (const [name, value] of Object.entries(ctx.options.headers)) request.headers.set(name, value);
+      }
+      if (auth) request.headers.set(auth.header, auth.value);
+      const wire = request;
+      const attempt = () => attemptOnce(ctx, wire, deadlineAt, ++attempts);
+      let outcome = await attempt();
+      const limit = ctx.options.retry.limit;
+      if (limit > 0 && outcome.type !== "rate_limited") {
+        const decide = (o: Outcome, retryCount: number) =>
+          decideRetry(o, ctx.method, retryCount, ctx.options.retry, Date.now(), deadlineAt);
+        if (decide(outcome, 1).retry) {
+          outcome = await retryWithKy({
+            url: wire.url,
+            first: outcome,
+            limit,
+            signal: ctx.options.signal,
+            decide,
+            attempt,
+          });
         }
       }
-      return result;
-    },
-  };
-}
-
-function isConnectionRefused(cause: unknown): boolean {
-  for (let current = cause, depth = 0; current && depth < 4; depth++) {
-    if ((current as { code?: unknown }).code === "ECONNREFUSED") return true;
-    current = (current as { cause?: unknown }).cause;
+      if (
+        !replayed &&
+        auth?.token !== undefined &&
+        outcome.type === "response" &&
+        outcome.response.status === 401 &&
+        (tokenAuths.get(schemeFor(ctx.meta) ?? "") as TokenAuth).invalidate(auth.token)
+      ) {
+        replayed = true;
+        continue;
+      }
+      return { outcome, attempts };
+    }
   }
-  return false;
+
+  function contextOf(settled: Settled, ctx: CallContext): OutcomeContext {
+    return {
+      method: ctx.method,
+      path: ctx.path,
+      meta: ctx.meta,
+      attempts: settled.attempts,
+      redactor,
+      readBody: provider.readErrorBody,
+      now: Date.now(),
+      ...(settled.step ? { step: settled.step } : {}),
+    };
+  }
+
+  /** openapi-fetch serialises the request (its query and body serialisers), then the call runs. */
+  async function buildAndRun(
+    ctx: CallContext,
+    params: CallInit["path"] & {},
+    body: unknown,
+    query?: Record<string, unknown>,
+  ): Promise<Settled> {
+    let settled: Settled | undefined;
+    await builder.request(ctx.method, ctx.path, {
+      params: { path: params, ...(query ? { query } : {}) },
+      ...(body !== undefined ? { body } : {}),
+      parseAs: "stream",
+      Request: OutgoingRequest,
+      fetch: async (request) => {
+        settled = await run(ctx, request);
+        handledResponse ??= new Response(null, { status: 204 });
+        return handledResponse;
+      },
+    });
+    return settled as Settled;
+  }
+
+  async function call(
+    path: string,
+    method: HttpMethod,
+    init: CallInit,
+    requestOptions?: RequestOptions,
+  ): Promise<Result<unknown, AnyBspError>> {
+    const op = meta.operations[path]?.[method];
+    const operation = `${method.toUpperCase()} ${path}`;
+    const resolved = resolveRequestOptions(requestOptions, options, credentialHeaders, operation);
+    if (init.path) validatePathParams(init.path, provider.paramNames ?? {});
+    validateQuery(init.query, op?.query, operation);
+    const extraQuery = requestOptions?.extraQuery;
+    const query = extraQuery ? { ...init.query, ...extraQuery } : init.query;
+    const body = withExtraBody(init.body, requestOptions?.extraBody, op, operation);
+    const ctx: CallContext = { path, method: method.toUpperCase(), meta: op, pathParams: init.path, options: resolved };
+    resolved.signal?.throwIfAborted();
+    const settled = await buildAndRun(ctx, init.path ?? {}, body, query);
+    return resultOf(settled.outcome, contextOf(settled, ctx));
+  }
+
+  /** The escape hatch's fetch: the operation is found from the URL, then the call runs as any other. */
+  async function apiFetch(input: Request): Promise<Response> {
+    const method = input.method.toLowerCase() as HttpMethod;
+    const found = matchOperation(meta, options.baseUrl, input.url, method);
+    const ctx: CallContext = {
+      path: found?.path ?? new URL(input.url).pathname,
+      method: input.method,
+      meta: found?.meta,
+      pathParams: found?.params,
+      options: { signal: input.signal, timeout: options.timeout, retry: options.retry, headers: undefined },
+    };
+    const wire: WireRequest = {
+      url: input.url,
+      method: input.method,
+      headers: new Headers(input.headers),
+      body: input.body ? await input.arrayBuffer() : undefined,
+    };
+    const settled = await run(ctx, wire);
+    const { outcome } = settled;
+    if (outcome.type !== "response" || settled.step) {
+      const result = resultOf(outcome, contextOf(settled, ctx));
+      throw new BspError(result.error as AnyBspError);
+    }
+    const { response } = outcome;
+    const noBody = response.status === 204 || response.status === 205 || response.status === 304;
+    return new Response(noBody ? null : outcome.text, {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
+  }
+
+  return { api, call, meta };
 }
 
-async function traceIdOf(response: Response, read: ErrorBodyReader): Promise<string | undefined> {
-  if (!/json/i.test(response.headers.get("content-type") ?? "")) return undefined;
+const compiled = new WeakMap<ProviderMeta, Array<{ path: string; re: RegExp; names: string[] }>>();
+
+/** The operation a URL of the escape hatch addresses, with its path parameters. */
+function matchOperation(meta: ProviderMeta, baseUrl: string, url: string, method: HttpMethod) {
+  let routes = compiled.get(meta);
+  if (!routes) {
+    routes = Object.keys(meta.operations).map((path) => {
+      const names: string[] = [];
+      const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}|\{([^}]+)\}/g, (_m, a, b) => {
+        names.push(a ?? b);
+        return "([^/]+)";
+      });
+      return { path, re: new RegExp(`^${source}$`), names };
+    });
+    compiled.set(meta, routes);
+  }
+  const base = new URL(baseUrl).pathname.replace(/\/+$/, "");
+  let pathname = new URL(url).pathname;
+  if (base && pathname.startsWith(base)) pathname = pathname.slice(base.length);
+  for (const route of routes) {
+    const match = route.re.exec(pathname);
+    const op = match && meta.operations[route.path]?.[method];
+    if (match && op) {
+      const params: Record<string, unknown> = {};
+      route.names.forEach((name, i) => {
+        params[name] = decodeURIComponent(match[i + 1] as string);
+      });
+      return { path: route.path, meta: op, params };
+    }
+  }
+  return undefined;
+}
+
+function safeTrace(read: ErrorBodyReader, body: unknown): string | undefined {
   try {
-    return read(await response.clone().json()).traceId;
+    return read(body).traceId;
   } catch {
     return undefined;
   }

@@ -1,8 +1,8 @@
 import type { DataOf, ErrorOf } from "./error-types.ts";
+import type { HttpMethod } from "./operation-meta.ts";
+import type { RequestOptions } from "./request-options.ts";
 import type { Result } from "./result.ts";
-import type { SendSpec, Transport } from "./transport.ts";
-
-type Method = SendSpec["method"];
+import type { CallInit, Transport } from "./transport.ts";
 
 /** The JSON request body type of an operation. */
 export type BodyOf<Op> = Op extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
@@ -11,34 +11,17 @@ export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNu
 /** The result type of an operation. */
 export type ResultOf<Op> = Result<DataOf<Op>, ErrorOf<Op>>;
 
-/** Options every method takes last. */
-export interface RequestOptions {
-  /** Cancels the request (and any retry wait); the call rejects with the signal's reason. */
-  signal?: AbortSignal;
-}
-
 /**
  * Binds a transport to a provider's generated `paths`, so that each resource method is one line: the
  * path template and method pick the operation, and its result type follows from the generated types.
  */
-export function typedCall<Paths>(transport: Transport, paramNames: Record<string, string>) {
-  return function call<P extends keyof Paths & string, M extends keyof Paths[P] & Method>(
+export function typedCall<Paths extends {}>(transport: Transport<Paths>) {
+  return function call<P extends keyof Paths & string, M extends keyof Paths[P] & HttpMethod>(
     path: P,
     method: M,
-    init: {
-      path?: Record<string, unknown>;
-      query?: Record<string, unknown>;
-      body?: unknown;
-      signal?: AbortSignal | undefined;
-    },
+    init: CallInit,
+    options?: RequestOptions,
   ): Promise<ResultOf<Paths[P][M]>> {
-    return transport.send({
-      method,
-      path,
-      params: { ...(init.path ? { path: init.path } : {}), ...(init.query ? { query: init.query } : {}) },
-      paramNames,
-      body: init.body,
-      signal: init.signal,
-    }) as Promise<ResultOf<Paths[P][M]>>;
+    return transport.call(path, method, init, options) as Promise<ResultOf<Paths[P][M]>>;
   };
 }

@@ -196,14 +196,6 @@ describe("client-side rate limiting from x-bsp-rate-limit", () => {
     for (let i = 0; i < 7; i++) expect((await unpaced.clients.getBalance({ clientId: "c" })).error).toBeUndefined();
     expect(s.requests).toHaveLength(12);
   });
-
-  it("reserves slots in a sliding window", () => {
-    const store = new MemoryRateLimitStore();
-    expect([0, 1, 2].map((t) => store.reserve("k", 2, 1000, t))).toEqual([0, 0, 998]);
-    expect(store.reserve("k", 2, 1000, 1500)).toBe(0);
-    expect(store.reserve("k", 2, 1000, 1500)).toBe(500);
-    expect(store.reserve("other", 2, 1000, 1500)).toBe(0);
-  });
 });
 
 describe("logging and secrets", () => {

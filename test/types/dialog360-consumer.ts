@@ -4,7 +4,7 @@ import { expectTypeOf } from "vitest";
 import type { components } from "../../generated/360dialog.ts";
 import type { operations as meta } from "../../generated/360dialog-meta.ts";
 import { type ChannelSortKey, type ClientSortKey, createDialog360Client, unwrap } from "../../src/360dialog/index.ts";
-import type { NetworkError, TimeoutError, UnexpectedError } from "../../src/index.ts";
+import type { NetworkError, RateLimitedError, TimeoutError, UnexpectedError } from "../../src/index.ts";
 
 type DefaultHttpError = components["schemas"]["DefaultHttpError"];
 type DefaultValidationError = components["schemas"]["DefaultValidationError"];
@@ -69,6 +69,10 @@ export async function consumer() {
         break;
       case "timeout":
         expectTypeOf(res.error).toEqualTypeOf<TimeoutError>();
+        break;
+      case "rate_limited":
+        expectTypeOf(res.error).toEqualTypeOf<RateLimitedError>();
+        expectTypeOf(res.error.retryAfterMs).toEqualTypeOf<number>();
         break;
       default:
         expectTypeOf(res.error).toBeNever();

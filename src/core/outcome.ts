@@ -1,0 +1,60 @@
+/** What one attempt (or the step before it) came to, before it is turned into a result. */
+export type Outcome =
+  | {
+      readonly type: "response";
+      readonly response: Response;
+      /** The body, read once under the size cap. */
+      readonly text: string;
+      readonly overCap: boolean;
+    }
+  | {
+      readonly type: "failure";
+      readonly error: unknown;
+      /** No response within the attempt's timeout (or the rest of the total deadline). */
+      readonly timedOut: boolean;
+      readonly timeoutMs: number;
+      /** Why no response is reported, when the transport decided it (a redirect loop, a refused redirect). */
+      readonly reason?: string;
+    }
+  | { readonly type: "rate_limited"; readonly retryAfterMs: number };
+
+const parsed = new WeakMap<Outcome, { ok: true; value: unknown } | { ok: false }>();
+
+/** The outcome's body parsed as JSON, once however many readers ask (logger, retry decision, errors). */
+export function jsonOf(outcome: Outcome & { type: "response" }): { ok: true; value: unknown } | { ok: false } {
+  let result = parsed.get(outcome);
+  if (!result) {
+    result = { ok: false };
+    if (outcome.text.length > 0 && !outcome.overCap) {
+      try {
+        result = { ok: true, value: JSON.parse(outcome.text) };
+      } catch {}
+    }
+    parsed.set(outcome, result);
+  }
+  return result;
+}
+
+/** True when a failure provably happened before anything reached the server. */
+export function isConnectionRefused(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth++) {
+    if ((current as { code?: unknown }).code === "ECONNREFUSED") return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/** The codes and messages of an error and its causes, for a message (redacted by the caller). */
+export function describeCause(error: unknown): string {
+  const parts: string[] = [];
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const e = current as { message?: unknown; code?: unknown; cause?: unknown };
+    const text = [typeof e.code === "string" ? e.code : "", typeof e.message === "string" ? e.message : ""]
+      .filter(Boolean)
+      .join(" ");
+    if (text && !parts.includes(text)) parts.push(text);
+    current = e.cause;
+  }
+  return parts.join(": ") || "unknown network error";
+}

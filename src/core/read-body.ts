@@ -1,0 +1,79 @@
+/** The body of one response, read at most once and never past the cap. */
+export interface ReadBody {
+  text: string;
+  /** The body was longer than the cap: `text` holds what came before it, and the rest was not read. */
+  overCap: boolean;
+}
+
+/** Default size cap of a response body, 10 MiB. */
+export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
+
+/**
+ * Reads a response body under a size cap and an abort signal (the attempt's: its timeout, the total
+ * deadline and the caller's signal). On abort or when the cap is reached the body is cancelled, so its
+ * connection is released, and nothing past the cap is read.
+ */
+export async function readBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<ReadBody> {
+  const body = response.body;
+  if (body === null) return { text: "", overCap: false };
+  const length = response.headers.get("content-length");
+  const declared = length === null ? Number.NaN : Number(length);
+  if (declared > maxBytes) {
+    await body.cancel().catch(() => {});
+    return { text: "", overCap: true };
+  }
+  // With a trustworthy length under the cap, the platform's own reader is the cheapest. fetch
+  // decompresses, so Content-Length says nothing about the decoded size when there is an encoding.
+  if (declared >= 0 && !response.headers.has("content-encoding")) {
+    return { text: await untilAborted(response.text(), signal, () => body.cancel()), overCap: false };
+  }
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let text = "";
+  let total = 0;
+  try {
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal, () => reader.cancel());
+      if (done) return { text: text + decoder.decode(), overCap: false };
+      if (total + value.byteLength > maxBytes) {
+        text += decoder.decode(value.subarray(0, maxBytes - total));
+        await reader.cancel().catch(() => {});
+        return { text, overCap: true };
+      }
+      total += value.byteLength;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    reader.releaseLock();
+  }
+}
+
+/**
+ * Settles like `promise`, or rejects with the signal's reason as soon as it aborts (and runs `cancel`),
+ * even when the fetch implementation does not tie the body to the signal.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, cancel: () => Promise<unknown>): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    cancel().catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      promise.catch(() => {});
+      cancel().catch(() => {});
+      reject(signal.reason);
+    };
+    signal.addEventListener("abort", onAbort, { once: true });
+    promise.then(
+      (value) => {
+        signal.removeEventListener("abort", onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener("abort", onAbort);
+        reject(signal.aborted ? signal.reason : error);
+      },
+    );
+  });
+}

@@ -1,0 +1,92 @@
+import { attemptSignal } from "./attempt-signal.ts";
+import type { Outcome } from "./outcome.ts";
+import { isConnectionRefused } from "./outcome.ts";
+import { readBody } from "./read-body.ts";
+
+const REDIRECT = new Set([301, 302, 303, 307, 308]);
+export const MAX_REDIRECTS = 5;
+
+/** The request as this client sends it: built once by openapi-fetch, sent as often as attempts need. */
+export interface WireRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  /** The serialised body (a string for JSON), replayable on every attempt without buffering a stream. */
+  readonly body: BodyInit | null | undefined;
+}
+
+export interface AttemptLimits {
+  fetch: typeof globalThis.fetch;
+  /** This attempt's timeout: the per-attempt timeout, or what is left of the total deadline if less. */
+  timeoutMs: number;
+  /** The caller's signal. */
+  signal: AbortSignal | undefined;
+  maxBodyBytes: number;
+}
+
+/**
+ * Sends one attempt and reads its body, all under one abort signal (the attempt's timeout and the
+ * caller's signal) and the size cap. Redirects are followed by hand, only within the request's origin
+ * and only for GET and HEAD, so a credential header never reaches another origin; each abandoned
+ * redirect's body is cancelled. A caller's abort rejects with its reason; anything else is an outcome.
+ */
+export async function sendAttempt(request: WireRequest, limits: AttemptLimits): Promise<Outcome> {
+  const attempt = attemptSignal(limits.timeoutMs, limits.signal, `no response within ${limits.timeoutMs} ms`);
+  const { signal } = attempt;
+  try {
+    let url = request.url;
+    let response: Response;
+    for (let hop = 0; ; hop++) {
+      response = await limits.fetch(url, {
+        method: request.method,
+        headers: request.headers,
+        body: request.body ?? null,
+        signal,
+        redirect: "manual",
+      });
+      if (response.type === "opaqueredirect") {
+        return failure(undefined, attempt.timedOut, limits, "the server redirected; redirects are not followed here");
+      }
+      if (!REDIRECT.has(response.status)) break;
+      const location = response.headers.get("location");
+      // Requests with a body are not replayed elsewhere: the redirect is the answer.
+      if (!location || (request.method !== "GET" && request.method !== "HEAD")) break;
+      await response.body?.cancel().catch(() => {});
+      const target = new URL(location, url);
+      if (target.origin !== new URL(url).origin) {
+        return failure(
+          undefined,
+          false,
+          limits,
+          `the server redirected to another origin (${target.origin}), which is refused so the credential never leaves the API's origin`,
+        );
+      }
+      if (hop + 1 >= MAX_REDIRECTS) {
+        return failure(undefined, false, limits, `more than ${MAX_REDIRECTS} redirects (a redirect loop)`);
+      }
+      url = target.href;
+    }
+    const body = await readBody(response, limits.maxBodyBytes, signal);
+    return { type: "response", response, text: body.text, overCap: body.overCap };
+  } catch (error) {
+    if (limits.signal?.aborted) throw limits.signal.reason;
+    return failure(error, attempt.timedOut, limits);
+  } finally {
+    attempt.dispose();
+  }
+}
+
+function failure(error: unknown, timedOut: boolean, limits: AttemptLimits, reason?: string): Outcome {
+  return {
+    type: "failure",
+    error,
+    timedOut,
+    timeoutMs: limits.timeoutMs,
+    ...(reason ? { reason } : {}),
+  };
+}
+
+/** True when nothing reached the server, so a budget slot taken for the attempt can be given back. */
+export function notSent(outcome: Outcome): boolean {
+  return outcome.type === "failure" && !outcome.timedOut && isConnectionRefused(outcome.error);
+}
