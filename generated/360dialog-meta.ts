@@ -52,15 +52,6 @@ export const securitySchemes = {
 export const operations = {
   "/api/v2/partners/{partner_id}": {
     "patch": {
-      "operationId": "update_partner",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -80,15 +71,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/channels": {
     "get": {
-      "operationId": "get_channel_management_docs_api_get_public_channels",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -346,17 +328,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys": {
     "post": {
-      "operationId": "post_channel_management_docs_api_create_by_channel_id",
-      "statuses": [
-        200,
-        400,
-        401,
-        403,
-        404,
-        429,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -386,15 +357,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users": {
     "get": {
-      "operationId": "get_channel_management_docs_api_get_block_users",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -411,15 +373,6 @@ export const operations = {
       ]
     },
     "post": {
-      "operationId": "post_channel_management_docs_api_block_users",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -437,15 +390,6 @@ export const operations = {
       "body": true
     },
     "delete": {
-      "operationId": "delete_channel_management_docs_api_unblock_users",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -465,15 +409,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients": {
     "get": {
-      "operationId": "list_partner_clients",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -566,15 +501,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}": {
     "patch": {
-      "operationId": "update_partner_client",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -594,15 +520,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}": {
     "put": {
-      "operationId": "put_channel_management_docs_api_put_channel",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -622,15 +539,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/cancellation_request": {
     "post": {
-      "operationId": "post_channel_management_docs_api_cancellation_request",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -649,16 +557,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/disable_local_storage": {
     "post": {
-      "operationId": "post_channel_management_docs_api_disable_local_storage",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        502,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -678,16 +576,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage": {
     "post": {
-      "operationId": "post_channel_management_docs_api_enable_local_storage",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        502,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -708,15 +596,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate": {
     "post": {
-      "operationId": "post_channel_management_docs_api_reactivate_channel",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -735,15 +614,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings": {
     "get": {
-      "operationId": "get_channel_management_docs_api_get_whatsapp_commerce_settings_by_partner",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -760,15 +630,6 @@ export const operations = {
       ]
     },
     "post": {
-      "operationId": "post_channel_management_docs_api_update_whatsapp_commerce_settings_by_partner",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -788,16 +649,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/info/balance": {
     "get": {
-      "operationId": "get_partner_client_balance",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        429,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -850,15 +701,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers": {
     "get": {
-      "operationId": "list_shared_client_numbers",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "array"
@@ -877,15 +719,6 @@ export const operations = {
   },
   "/api/v2/partners/{partner_id}/settings/default_data_localization_region": {
     "patch": {
-      "operationId": "set_default_data_localization_region",
-      "statuses": [
-        200,
-        400,
-        401,
-        404,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -905,14 +738,6 @@ export const operations = {
   },
   "/api/v2/token": {
     "post": {
-      "operationId": "create_token",
-      "statuses": [
-        200,
-        400,
-        401,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"

@@ -15,17 +15,6 @@ export const securitySchemes = {
 export const operations = {
   "/workspaces/{workspaceId}/channels": {
     "get": {
-      "operationId": "list_workspace_channels",
-      "statuses": [
-        200,
-        400,
-        401,
-        403,
-        404,
-        429,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -105,16 +94,6 @@ export const operations = {
   },
   "/workspaces/{workspaceId}/channels/{channelId}": {
     "get": {
-      "operationId": "get_workspace_channel",
-      "statuses": [
-        200,
-        401,
-        403,
-        404,
-        429,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"
@@ -153,16 +132,6 @@ export const operations = {
   },
   "/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}": {
     "get": {
-      "operationId": "get_channel_contact",
-      "statuses": [
-        200,
-        401,
-        403,
-        404,
-        429,
-        500,
-        503
-      ],
       "responses": {
         "200": {
           "type": "object"

@@ -1,45 +1,80 @@
 import { gzipSync } from "node:zlib";
-import { build } from "esbuild";
+import { build, type Metafile } from "esbuild";
 import { ROOT } from "./providers.ts";
 
 /**
- * Browser entry points and their size budgets (minified + gzipped, dependencies included). The
- * budgets sit just above today's sizes so that growth fails CI. The product target for
- * bsp-sdk/360dialog is 15 kB; ky 2 alone is 9.0 kB of it (see BENCHMARKS.md).
+ * Browser entry points and the budget of their initial chunk (minified + gzipped, dependencies
+ * included), measured as an app's bundler ships them: code behind a dynamic `import()` (ky, loaded on
+ * the first retry) lands in a lazy chunk, as Vite, Rollup and webpack do. Budgets are pinned at
+ * today's figures (rounded up to the next 0.1 kB) so that growth fails CI.
  */
 export const BUDGETS: Record<string, { entry: string; maxGzipBytes: number }> = {
-  "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 1_000 },
-  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 20_500 },
-  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 17_500 },
+  "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 1_100 },
+  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 13_000 },
+  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_000 },
 };
 
-/** Minified and gzipped size of one module bundled for the browser with everything it imports. */
-export async function bundleSize(entryOrSource: { entry: string } | { contents: string }) {
+export interface BundleSize {
+  /** The entry chunk plus every chunk it imports statically: what a page loads up front. */
+  minBytes: number;
+  gzipBytes: number;
+  /** Chunks reached only through `import()`: loaded when needed (ky, on the first retry). */
+  lazyGzipBytes: number;
+  metafile: Metafile;
+}
+
+/**
+ * Sizes of one module bundled for the browser with everything it imports: esbuild `--bundle --minify
+ * --splitting --format=esm`, gzip level 9.
+ */
+export async function bundleSize(entryOrSource: { entry: string } | { contents: string }): Promise<BundleSize> {
   const result = await build({
     ...("entry" in entryOrSource
       ? { entryPoints: [`${ROOT}${entryOrSource.entry}`] }
       : { stdin: { contents: entryOrSource.contents, resolveDir: ROOT, loader: "ts" } }),
     bundle: true,
     minify: true,
+    splitting: true,
     format: "esm",
     platform: "browser",
     target: "es2022",
+    outdir: `${ROOT}.size-check`,
     write: false,
     logLevel: "silent",
     metafile: true,
   });
-  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
-  return { minBytes: code.byteLength, gzipBytes: gzipSync(code, { level: 9 }).byteLength, metafile: result.metafile };
+  const files = new Map(result.outputFiles.map((f) => [f.path.slice(ROOT.length), f.contents]));
+  const outputs = result.metafile.outputs;
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined) as string;
+  const initial = new Set<string>();
+  const visit = (name: string) => {
+    if (initial.has(name)) return;
+    initial.add(name);
+    for (const imported of outputs[name]?.imports ?? []) if (imported.kind === "import-statement") visit(imported.path);
+  };
+  visit(entry);
+  const gz = (name: string) => gzipSync(files.get(name) ?? new Uint8Array(), { level: 9 }).byteLength;
+  let minBytes = 0;
+  let gzipBytes = 0;
+  let lazyGzipBytes = 0;
+  for (const name of Object.keys(outputs)) {
+    if (!name.endsWith(".js")) continue;
+    if (initial.has(name)) {
+      minBytes += files.get(name)?.byteLength ?? 0;
+      gzipBytes += gz(name);
+    } else lazyGzipBytes += gz(name);
+  }
+  return { minBytes, gzipBytes, lazyGzipBytes, metafile: result.metafile };
 }
 
 if (import.meta.main) {
   let failed = false;
   for (const [name, { entry, maxGzipBytes }] of Object.entries(BUDGETS)) {
-    const { minBytes, gzipBytes } = await bundleSize({ entry });
+    const { minBytes, gzipBytes, lazyGzipBytes } = await bundleSize({ entry });
     const ok = gzipBytes <= maxGzipBytes;
     failed ||= !ok;
     console.log(
-      `${ok ? "ok  " : "OVER"} ${name}: ${(gzipBytes / 1000).toFixed(1)} kB gz (${(minBytes / 1000).toFixed(1)} kB min), budget ${(maxGzipBytes / 1000).toFixed(1)} kB`,
+      `${ok ? "ok  " : "OVER"} ${name}: initial chunk ${(gzipBytes / 1000).toFixed(1)} kB gz (${(minBytes / 1000).toFixed(1)} kB min), budget ${(maxGzipBytes / 1000).toFixed(1)} kB; lazy chunks ${(lazyGzipBytes / 1000).toFixed(1)} kB gz`,
     );
   }
   if (failed) {

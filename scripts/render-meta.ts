@@ -161,10 +161,8 @@ export function renderMeta(spec: Json): string {
       for (const [status, response] of Object.entries((op.responses ?? {}) as Json)) {
         if (/^\d{3}$/.test(status)) responses[status] = responseShape(spec, Number(status), response);
       }
-      const statuses = Object.keys(responses)
-        .map(Number)
-        .sort((a, b) => a - b);
-      const entry: Json = { operationId: op.operationId, statuses, responses, security: securityOf(spec, op) };
+      // The declared statuses are the keys of `responses`.
+      const entry: Json = { responses, security: securityOf(spec, op) };
       if (op.requestBody) entry.body = true;
       if (op["x-bsp-rate-limit"]) entry.rateLimit = op["x-bsp-rate-limit"];
       if (op["x-bsp-pagination"]) entry.pagination = op["x-bsp-pagination"];

@@ -1,12 +1,12 @@
 import type { paths } from "../../generated/360dialog.ts";
 import { operations, securitySchemes } from "../../generated/360dialog-meta.ts";
-import { asArray, resolveListOptions } from "../core/list-query.ts";
+import { checkCredential } from "../core/check-credential.ts";
 import { listPaginator } from "../core/list.ts";
+import { asArray, resolveListOptions } from "../core/list-query.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { ProviderMeta } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
-import { checkCredential } from "../core/check-credential.ts";
 import { createTransport, type SchemeCredentials } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
@@ -133,7 +133,7 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
       ...request
     } = params;
     return listPaginator<Item>(
-      transport as never,
+      transport,
       path,
       { partner_id: partnerId },
       { ...(filters ? { filters } : {}), ...(sort ? { sort } : {}) },

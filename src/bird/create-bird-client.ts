@@ -2,8 +2,8 @@ import type { paths } from "../../generated/bird.ts";
 import { operations, securitySchemes } from "../../generated/bird-meta.ts";
 import { checkCredential } from "../core/check-credential.ts";
 import type { CursorPage } from "../core/cursor-pages.ts";
-import { resolveListOptions } from "../core/list-query.ts";
 import { listPaginator } from "../core/list.ts";
+import { resolveListOptions } from "../core/list-query.ts";
 import type { ProviderMeta } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
@@ -66,7 +66,7 @@ export function createBirdClient(options: BirdClientOptions) {
     // Checked now, before anything is sent, against what the spec declares for each parameter.
     validateQuery(filters, op.query, operation);
     return listPaginator<BirdChannel>(
-      transport as never,
+      transport,
       LIST_PATH,
       { workspaceId },
       filters,

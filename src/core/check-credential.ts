@@ -4,10 +4,11 @@
  * otherwise fail later, as a confusing network error whose message could show the value.
  */
 export function checkCredential(value: unknown, label: string, options: { allowInnerSpace?: boolean } = {}): void {
-  if (value === undefined) throw new TypeError(`${label} is undefined (is its environment variable set?)`);
+  if (value === undefined)
+    throw new TypeError(`${label} is required; it is undefined (is its environment variable set?)`);
   if (typeof value !== "string")
     throw new TypeError(`${label} must be a string, got ${value === null ? "null" : typeof value}`);
-  if (value.length === 0) throw new TypeError(`${label} must not be empty`);
+  if (value.length === 0) throw new TypeError(`${label} is required; it is an empty string`);
   // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
   if (/[\u0000-\u001f\u007f]/.test(value)) throw new TypeError(`${label} contains a control character (a newline?)`);
   if (value.trim() !== value) throw new TypeError(`${label} has leading or trailing whitespace`);

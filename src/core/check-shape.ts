@@ -42,26 +42,20 @@ export function checkShape(value: unknown, shape: Shape, pointer = ""): ShapeMis
   if (shape.type !== undefined) {
     const types = typeof shape.type === "string" ? [shape.type] : shape.type;
     if (!types.some((t) => hasType(value, t))) {
-      const expected = types.join(" or ");
-      return {
-        pointer,
-        rule: "type",
-        message: `expected ${expected === "integer" ? "an integer (safe range)" : expected}, got ${describe(value)}`,
-      };
+      return { pointer, rule: "type", message: `must be ${types.map(article).join(" or ")}, got ${describe(value)}` };
     }
   }
   if (shape.enum && !shape.enum.includes(value)) {
     return {
       pointer,
       rule: "enum",
-      message: `expected one of ${shape.enum.map((v) => JSON.stringify(v)).join(", ")}, got ${describe(value)}`,
+      message: `must be one of ${shape.enum.map((v) => JSON.stringify(v)).join(", ")}; got ${describe(value)}`,
     };
   }
   if (typeof value === "number") {
-    if (shape.minimum !== undefined && value < shape.minimum)
-      return { pointer, rule: "minimum", message: `expected at least ${shape.minimum}, got ${value}` };
-    if (shape.maximum !== undefined && value > shape.maximum)
-      return { pointer, rule: "maximum", message: `expected at most ${shape.maximum}, got ${value}` };
+    const range = `must be from ${shape.minimum ?? "-∞"} to ${shape.maximum ?? "∞"}, got ${value}`;
+    if (shape.minimum !== undefined && value < shape.minimum) return { pointer, rule: "minimum", message: range };
+    if (shape.maximum !== undefined && value > shape.maximum) return { pointer, rule: "maximum", message: range };
   }
   if (typeof value === "string" && shape.pattern !== undefined) {
     let re = patterns.get(shape.pattern);
@@ -70,7 +64,7 @@ export function checkShape(value: unknown, shape: Shape, pointer = ""): ShapeMis
       patterns.set(shape.pattern, re);
     }
     if (!re.test(value))
-      return { pointer, rule: "pattern", message: `expected a match of ${shape.pattern}, got ${describe(value)}` };
+      return { pointer, rule: "pattern", message: `must match ${shape.pattern}, got ${describe(value)}` };
   }
   if (Array.isArray(value) && shape.items) {
     for (let i = 0; i < value.length; i++) {
@@ -82,7 +76,7 @@ export function checkShape(value: unknown, shape: Shape, pointer = ""): ShapeMis
     for (const name of shape.required) {
       const at = `${pointer}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
       if (!Object.hasOwn(value, name))
-        return { pointer: at, rule: "required", message: `required property "${name}" is missing` };
+        return { pointer: at, rule: "required", message: `must have the required property "${name}"` };
       const inner = shape.properties?.[name];
       if (inner) {
         const mismatch = checkShape((value as Record<string, unknown>)[name], inner, at);
@@ -91,6 +85,13 @@ export function checkShape(value: unknown, shape: Shape, pointer = ""): ShapeMis
     }
   }
   return undefined;
+}
+
+function article(type: string): string {
+  if (type === "integer") return "an integer (within the safe range)";
+  if (type === "array" || type === "object") return `an ${type}`;
+  if (type === "null") return "null";
+  return `a ${type}`;
 }
 
 /** A short, safe description of a value for messages (long strings cut). */

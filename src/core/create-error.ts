@@ -8,7 +8,7 @@ import type {
   UnexpectedError,
 } from "./error-types.ts";
 import type { OperationMeta } from "./operation-meta.ts";
-import { describeCause, isConnectionRefused, jsonOf, type Outcome } from "./outcome.ts";
+import { describeCause, isConnectionRefused, jsonOf, type Outcome, successValue } from "./outcome.ts";
 import type { Redactor } from "./redactor.ts";
 import type { Result } from "./result.ts";
 import { parseRetryAfter } from "./retry-after.ts";
@@ -32,6 +32,8 @@ export interface OutcomeContext {
   now: number;
   /** The outcome is the token request's, made on behalf of this call. */
   step?: "token";
+  /** `METHOD /path` of the step's own request. */
+  stepOperation?: string;
 }
 
 /**
@@ -54,7 +56,7 @@ export function resultOf(outcome: Outcome, ctx: OutcomeContext): Result<unknown,
 
 function prefix(ctx: OutcomeContext): string {
   return ctx.step === "token"
-    ? `${ctx.method} ${ctx.path} was not sent: obtaining a bearer token failed:`
+    ? `${ctx.method} ${ctx.path} was not sent: authentication failed at ${ctx.stepOperation ?? "the token request"}, which`
     : `${ctx.method} ${ctx.path}`;
 }
 
@@ -63,9 +65,8 @@ function successData(
   ctx: OutcomeContext,
 ): { value: unknown } | { error: UnexpectedError } {
   const { response } = outcome;
-  const shape = ctx.meta?.responses[String(response.status)];
-  const noContent = response.status === 204 || response.status === 205 || shape === null;
-  if (noContent && outcome.text.length === 0) return { value: undefined };
+  const clean = successValue(outcome, ctx.meta);
+  if (clean) return clean;
   if (outcome.overCap) return { error: unexpected(outcome, ctx, undefined, overCapDetail(outcome)) };
   const json = jsonOf(outcome);
   if (!json.ok) {
@@ -73,20 +74,15 @@ function successData(
       error: unexpected(outcome, ctx, undefined, `answered ${response.status} but ${describeNonJson(outcome)}`),
     };
   }
-  if (shape) {
-    const mismatch = checkShape(json.value, shape);
-    if (mismatch) {
-      return {
-        error: unexpected(
-          outcome,
-          ctx,
-          ctx.redactor.redactJson(json.value),
-          `answered ${response.status} with a body the spec does not allow (${mismatch.pointer || "top level"}: ${mismatch.message})`,
-        ),
-      };
-    }
-  }
-  return { value: json.value };
+  const mismatch = checkShape(json.value, ctx.meta?.responses[String(response.status)] ?? {});
+  return {
+    error: unexpected(
+      outcome,
+      ctx,
+      ctx.redactor.redactJson(json.value),
+      `answered ${response.status} with a body the spec does not allow (${mismatch?.pointer || "top level"}: ${mismatch?.message})`,
+    ),
+  };
 }
 
 function responseError(outcome: Outcome & { type: "response" }, ctx: OutcomeContext): ApiError | UnexpectedError {
@@ -97,7 +93,7 @@ function responseError(outcome: Outcome & { type: "response" }, ctx: OutcomeCont
   // Servers echo what they were sent; a credential must not survive in the body we hand back either.
   const body = json.ok ? ctx.redactor.redactJson(json.value) : undefined;
   const { message: apiMessage, traceId } = json.ok ? safeRead(ctx.readBody, body) : {};
-  const declared = ctx.meta?.statuses.includes(status) ?? false;
+  const declared = ctx.meta !== undefined && Object.hasOwn(ctx.meta.responses, String(status));
   const shape = ctx.meta?.responses[String(status)];
   const mismatch = json.ok && shape ? checkShape(body, shape) : undefined;
   const isApi = declared && json.ok && shape !== null && mismatch === undefined;
@@ -111,7 +107,8 @@ function responseError(outcome: Outcome & { type: "response" }, ctx: OutcomeCont
   }
   const detail =
     `failed with ${status}${response.statusText ? ` ${response.statusText}` : ""}` +
-    `${apiMessage ? `: ${apiMessage}` : ""}${traceId ? ` (trace id ${traceId})` : ""}${why ? ` [${why}]` : ""}`;
+    `${apiMessage ? `: ${apiMessage}` : ""}${traceId ? ` (trace id ${traceId})` : ""}` +
+    `${why ? (json.ok ? ` [${why}]` : `: ${why}`) : ""}`;
   if (!isApi) return unexpected(outcome, ctx, body, detail, traceId);
   const wait = status === 429 || status === 503 ? parseRetryAfter(response.headers, ctx.now) : undefined;
   return Object.freeze({

@@ -6,7 +6,7 @@ import type { PaginationMeta } from "./operation-meta.ts";
 import { Paginator } from "./paginator.ts";
 import type { RequestOptions } from "./request-options.ts";
 import type { Ok, Result } from "./result.ts";
-import type { Transport } from "./transport.ts";
+import type { CallTransport } from "./transport.ts";
 
 /** Paging of one list call, checked by `resolveListOptions`. */
 export interface Paging {
@@ -23,7 +23,7 @@ export interface Paging {
  * the wrong type) ends the iteration with a `BspError` of kind "unexpected".
  */
 export function listPaginator<Item>(
-  transport: Transport<{}>,
+  transport: CallTransport,
   path: string,
   pathParams: Record<string, unknown>,
   query: Record<string, unknown>,

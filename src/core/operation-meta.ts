@@ -55,9 +55,7 @@ export type PaginationMeta =
     };
 
 export interface OperationMeta {
-  readonly operationId: string;
-  readonly statuses: readonly number[];
-  /** By status: the shape of its JSON body (success statuses: the top-level type only), null for no body. */
+  /** By declared status: the shape of its JSON body (success statuses: the top-level type only), null for no body. */
   readonly responses: { readonly [status: string]: Shape | null };
   /** The security schemes the operation accepts; empty: sent without authentication. */
   readonly security: readonly string[];

@@ -1,3 +1,6 @@
+import { checkShape } from "./check-shape.ts";
+import type { OperationMeta } from "./operation-meta.ts";
+
 /** What one attempt (or the step before it) came to, before it is turned into a result. */
 export type Outcome =
   | {
@@ -57,4 +60,21 @@ export function describeCause(error: unknown): string {
     current = e.cause;
   }
   return parts.join(": ") || "unknown network error";
+}
+
+/**
+ * The data of a success that is exactly what the spec promises (a JSON body of the declared top-level
+ * type, or no body where none is declared); undefined for anything else, which the error factory
+ * describes. Kept apart from the factory so that a call that succeeds never loads it.
+ */
+export function successValue(
+  outcome: Outcome & { type: "response" },
+  meta: OperationMeta | undefined,
+): { value: unknown } | undefined {
+  const { status } = outcome.response;
+  const shape = meta?.responses[String(status)];
+  if ((status === 204 || status === 205 || shape === null) && outcome.text.length === 0) return { value: undefined };
+  const json = jsonOf(outcome);
+  if (!json.ok || (shape && checkShape(json.value, shape))) return undefined;
+  return { value: json.value };
 }

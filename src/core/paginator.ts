@@ -1,4 +1,5 @@
 import { BspError } from "./bsp-error.ts";
+import type { AnyBspError } from "./error-types.ts";
 
 /** One page of results. Offset-paginated pages carry `offset`, `limit` and `total`; cursor pages a token. */
 export interface Page<Item> {
@@ -83,5 +84,5 @@ export class Paginator<Item, P extends Page<Item> = Page<Item>> implements Async
 
 /** Throws the error of a failed page result, as iterators do. */
 export function throwIfError<T extends { error?: unknown }>(result: T): asserts result is T & { error?: undefined } {
-  if (result.error) throw new BspError(result.error as never);
+  if (result.error) throw new BspError(result.error as AnyBspError);
 }

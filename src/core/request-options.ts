@@ -1,5 +1,5 @@
 import type { OperationMeta } from "./operation-meta.ts";
-import { type RetryOptions } from "./retry-policy.ts";
+import type { RetryOptions } from "./retry-policy.ts";
 import { resolveRetry } from "./transport-options.ts";
 
 /** Options every method takes last (list methods take the same keys in their params). */

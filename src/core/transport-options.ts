@@ -165,7 +165,7 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   if (rate !== undefined && rate !== false && (typeof rate !== "object" || rate === null)) {
     throw new TypeError("rateLimit must be false or an object");
   }
-  const maxWait = (rate && rate.maxWait) ?? Number.POSITIVE_INFINITY;
+  const maxWait = (rate ? rate.maxWait : undefined) ?? Number.POSITIVE_INFINITY;
   if (typeof maxWait !== "number" || Number.isNaN(maxWait) || maxWait < 0) {
     throw new RangeError(`rateLimit.maxWait must be a non-negative number of milliseconds, got ${maxWait}`);
   }

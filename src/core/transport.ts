@@ -1,9 +1,9 @@
 import createClient, { type Client } from "openapi-fetch";
 import { BspError } from "./bsp-error.ts";
-import { type ErrorBodyReader, type OutcomeContext, resultOf } from "./create-error.ts";
+import type { ErrorBodyReader, OutcomeContext } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
-import type { HttpMethod, OperationMeta, ProviderMeta } from "./operation-meta.ts";
-import { describeCause, jsonOf, type Outcome } from "./outcome.ts";
+import type { HttpMethod, OperationMeta, ProviderMeta, SecuritySchemeMeta } from "./operation-meta.ts";
+import { describeCause, jsonOf, type Outcome, successValue } from "./outcome.ts";
 import { validatePathParams } from "./path-params.ts";
 import type { Redactor } from "./redactor.ts";
 import {
@@ -14,10 +14,8 @@ import {
 } from "./request-options.ts";
 import type { Result } from "./result.ts";
 import { parseRetryAfter } from "./retry-after.ts";
-import { decideRetry } from "./retry-policy.ts";
-import { retryWithKy } from "./retry-with-ky.ts";
 import { notSent, sendAttempt, type WireRequest } from "./send-attempt.ts";
-import { type TokenExchange, TokenAuth } from "./token-auth.ts";
+import type { TokenAuth, TokenExchange } from "./token-auth.ts";
 import type { RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
 import { validateQuery } from "./validate-query.ts";
 
@@ -40,9 +38,8 @@ export interface CallInit {
   body?: unknown;
 }
 
-export interface Transport<Paths extends {}> {
-  /** The openapi-fetch client, typed by `paths`, with the same auth, pacing, timeouts, caps and retries. */
-  readonly api: Client<Paths>;
+/** What resources and paginators use of a transport: calls by path template, and the spec's facts. */
+export interface CallTransport {
   call(
     path: string,
     method: HttpMethod,
@@ -50,6 +47,11 @@ export interface Transport<Paths extends {}> {
     options?: RequestOptions,
   ): Promise<Result<unknown, AnyBspError>>;
   readonly meta: ProviderMeta;
+}
+
+export interface Transport<Paths extends object> extends CallTransport {
+  /** The openapi-fetch client, typed by `paths`, with the same auth, pacing, timeouts, caps and retries. */
+  readonly api: Client<Paths>;
 }
 
 /**
@@ -102,6 +104,7 @@ interface Settled {
   outcome: Outcome;
   attempts: number;
   step?: "token";
+  stepOperation?: string;
 }
 
 /**
@@ -112,7 +115,7 @@ interface Settled {
  * 401 with a bearer token refreshes it and replays once; and one pure factory turns the final outcome
  * into the result.
  */
-export function createTransport<Paths extends {}>(
+export function createTransport<Paths extends object>(
   options: ResolvedTransportOptions,
   provider: ProviderBinding,
 ): Transport<Paths> {
@@ -124,29 +127,41 @@ export function createTransport<Paths extends {}>(
       credentialHeaders.add(scheme.name.toLowerCase());
     if (scheme.type === "http") credentialHeaders.add("authorization");
   }
-  const tokenAuths = new Map<string, TokenAuth>();
+  // Token auth, the retry machinery (with ky) and the error factory are loaded when first needed: a
+  // client with an API key whose calls succeed never loads them, and apps' bundlers put them in lazy
+  // chunks.
+  const tokenAuths = new Map<string, Promise<TokenAuth>>();
   const api = createClient<Paths>({ baseUrl: options.baseUrl, fetch: apiFetch });
   const builder = api as unknown as RequestBuilder;
 
   for (const [name, credential] of Object.entries(provider.credentials)) {
     const scheme = meta.securitySchemes[name];
     if (!scheme) throw new TypeError(`Unknown security scheme ${name}`);
-    if ("login" in credential) {
-      const source = scheme.token;
-      if (!source) throw new TypeError(`The ${name} scheme has no token operation (x-bsp-token) in the spec`);
-      tokenAuths.set(
-        name,
-        new TokenAuth(
-          {
-            tokenField: source.tokenField,
-            expiresInField: source.expiresInField,
-            exchange: () => exchangeToken(source.path, source.method as HttpMethod, credential.login),
-          },
-          redactor,
-          clock,
-        ),
-      );
+    if ("login" in credential && !scheme.token) {
+      throw new TypeError(`The ${name} scheme has no token operation (x-bsp-token) in the spec`);
     }
+  }
+
+  function tokenAuthFor(name: string): Promise<TokenAuth> {
+    let auth = tokenAuths.get(name);
+    if (!auth) {
+      const source = meta.securitySchemes[name]?.token as NonNullable<SecuritySchemeMeta["token"]>;
+      const login = (provider.credentials[name] as { login: Record<string, unknown> }).login;
+      auth = import("./token-auth.ts").then(
+        ({ TokenAuth }) =>
+          new TokenAuth(
+            {
+              tokenField: source.tokenField,
+              expiresInField: source.expiresInField,
+              exchange: () => exchangeToken(source.path, source.method as HttpMethod, login),
+            },
+            redactor,
+            clock,
+          ),
+      );
+      tokenAuths.set(name, auth);
+    }
+    return auth;
   }
 
   /** The scheme an operation is sent with: the first it accepts that the client has a credential for. */
@@ -170,9 +185,17 @@ export function createTransport<Paths extends {}>(
     if (credential && "apiKey" in credential) {
       return { header: scheme?.name ?? "Authorization", value: `${scheme?.prefix ?? ""}${credential.apiKey}` };
     }
-    const result = await (tokenAuths.get(name) as TokenAuth).token(ctx.options.signal);
+    const result = await (await tokenAuthFor(name)).token(ctx.options.signal);
     if (!result.ok) {
-      return { failure: { outcome: result.failure.outcome, attempts: result.failure.attempts, step: "token" } };
+      const token = meta.securitySchemes[name]?.token;
+      return {
+        failure: {
+          outcome: result.failure.outcome,
+          attempts: result.failure.attempts,
+          step: "token",
+          stepOperation: `${token?.method.toUpperCase()} ${token?.path}`,
+        },
+      };
     }
     return { header: "Authorization", value: `Bearer ${result.token}`, token: result.token };
   }
@@ -318,7 +341,11 @@ export function createTransport<Paths extends {}>(
       const attempt = () => attemptOnce(ctx, wire, deadlineAt, ++attempts);
       let outcome = await attempt();
       const limit = ctx.options.retry.limit;
-      if (limit > 0 && outcome.type !== "rate_limited") {
+      if (limit > 0 && mightRetry(outcome)) {
+        const [{ decideRetry }, { retryWithKy }] = await Promise.all([
+          import("./retry-policy.ts"),
+          import("./retry-with-ky.ts"),
+        ]);
         const decide = (o: Outcome, retryCount: number) =>
           decideRetry(o, ctx.method, retryCount, ctx.options.retry, Date.now(), deadlineAt);
         if (decide(outcome, 1).retry) {
@@ -337,7 +364,7 @@ export function createTransport<Paths extends {}>(
         auth?.token !== undefined &&
         outcome.type === "response" &&
         outcome.response.status === 401 &&
-        (tokenAuths.get(schemeFor(ctx.meta) ?? "") as TokenAuth).invalidate(auth.token)
+        (await tokenAuthFor(schemeFor(ctx.meta) ?? "")).invalidate(auth.token)
       ) {
         replayed = true;
         continue;
@@ -355,7 +382,7 @@ export function createTransport<Paths extends {}>(
       redactor,
       readBody: provider.readErrorBody,
       now: Date.now(),
-      ...(settled.step ? { step: settled.step } : {}),
+      ...(settled.step ? { step: settled.step, stepOperation: settled.stepOperation } : {}),
     };
   }
 
@@ -398,12 +425,19 @@ export function createTransport<Paths extends {}>(
     const ctx: CallContext = { path, method: method.toUpperCase(), meta: op, pathParams: init.path, options: resolved };
     resolved.signal?.throwIfAborted();
     const settled = await buildAndRun(ctx, init.path ?? {}, body, query);
-    return resultOf(settled.outcome, contextOf(settled, ctx));
+    const { outcome } = settled;
+    if (outcome.type === "response" && outcome.response.ok && !settled.step) {
+      const success = successValue(outcome, op);
+      if (success) return { data: success.value, response: outcome.response };
+    }
+    const { resultOf } = await import("./create-error.ts");
+    return resultOf(outcome, contextOf(settled, ctx));
   }
 
   /** The escape hatch's fetch: the operation is found from the URL, then the call runs as any other. */
   async function apiFetch(input: Request): Promise<Response> {
     const method = input.method.toLowerCase() as HttpMethod;
+    const { matchOperation } = await import("./match-operation.ts");
     const found = matchOperation(meta, options.baseUrl, input.url, method);
     const ctx: CallContext = {
       path: found?.path ?? new URL(input.url).pathname,
@@ -421,6 +455,7 @@ export function createTransport<Paths extends {}>(
     const settled = await run(ctx, wire);
     const { outcome } = settled;
     if (outcome.type !== "response" || settled.step) {
+      const { resultOf } = await import("./create-error.ts");
       const result = resultOf(outcome, contextOf(settled, ctx));
       throw new BspError(result.error as AnyBspError);
     }
@@ -436,37 +471,13 @@ export function createTransport<Paths extends {}>(
   return { api, call, meta };
 }
 
-const compiled = new WeakMap<ProviderMeta, Array<{ path: string; re: RegExp; names: string[] }>>();
-
-/** The operation a URL of the escape hatch addresses, with its path parameters. */
-function matchOperation(meta: ProviderMeta, baseUrl: string, url: string, method: HttpMethod) {
-  let routes = compiled.get(meta);
-  if (!routes) {
-    routes = Object.keys(meta.operations).map((path) => {
-      const names: string[] = [];
-      const source = path.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\\?\{([^}]+)\\?\}|\{([^}]+)\}/g, (_m, a, b) => {
-        names.push(a ?? b);
-        return "([^/]+)";
-      });
-      return { path, re: new RegExp(`^${source}$`), names };
-    });
-    compiled.set(meta, routes);
-  }
-  const base = new URL(baseUrl).pathname.replace(/\/+$/, "");
-  let pathname = new URL(url).pathname;
-  if (base && pathname.startsWith(base)) pathname = pathname.slice(base.length);
-  for (const route of routes) {
-    const match = route.re.exec(pathname);
-    const op = match && meta.operations[route.path]?.[method];
-    if (match && op) {
-      const params: Record<string, unknown> = {};
-      route.names.forEach((name, i) => {
-        params[name] = decodeURIComponent(match[i + 1] as string);
-      });
-      return { path: route.path, meta: op, params };
-    }
-  }
-  return undefined;
+/** Statuses and failures the retry policy may retry (it decides; this only avoids loading it for the rest). */
+function mightRetry(outcome: Outcome): boolean {
+  if (outcome.type === "failure") return outcome.reason === undefined;
+  return (
+    outcome.type === "response" &&
+    (outcome.response.status === 408 || outcome.response.status === 429 || outcome.response.status >= 500)
+  );
 }
 
 function safeTrace(read: ErrorBodyReader, body: unknown): string | undefined {

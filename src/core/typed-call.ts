@@ -2,7 +2,7 @@ import type { DataOf, ErrorOf } from "./error-types.ts";
 import type { HttpMethod } from "./operation-meta.ts";
 import type { RequestOptions } from "./request-options.ts";
 import type { Result } from "./result.ts";
-import type { CallInit, Transport } from "./transport.ts";
+import type { CallInit, CallTransport } from "./transport.ts";
 
 /** The JSON request body type of an operation. */
 export type BodyOf<Op> = Op extends { requestBody?: { content: { "application/json": infer B } } } ? B : never;
@@ -15,7 +15,7 @@ export type ResultOf<Op> = Result<DataOf<Op>, ErrorOf<Op>>;
  * Binds a transport to a provider's generated `paths`, so that each resource method is one line: the
  * path template and method pick the operation, and its result type follows from the generated types.
  */
-export function typedCall<Paths extends {}>(transport: Transport<Paths>) {
+export function typedCall<Paths extends object>(transport: CallTransport) {
   return function call<P extends keyof Paths & string, M extends keyof Paths[P] & HttpMethod>(
     path: P,
     method: M,

@@ -28,9 +28,8 @@ export function validateQuery(
     }
     const mismatch = checkShape(value, shape);
     if (mismatch) {
-      const where = mismatch.pointer ? `${name}${mismatch.pointer.replaceAll("/", ".")}` : name;
       const error = mismatch.rule === "minimum" || mismatch.rule === "maximum" ? RangeError : TypeError;
-      throw new error(`${operation}: ${where}: ${mismatch.message}`);
+      throw new error(`${name} ${mismatch.message} (${operation})`);
     }
     const sortKeys = meta?.sortKeys && Object.hasOwn(meta.sortKeys, name) ? meta.sortKeys[name] : undefined;
     if (sortKeys) {
@@ -96,7 +95,7 @@ export function serializeJsonQuery(
     }
     const shape = fields[field];
     const mismatch = shape ? checkShape(fieldValue, shape) : undefined;
-    if (mismatch) throw new TypeError(`${name}.${field}: ${mismatch.message}`);
+    if (mismatch) throw new TypeError(`${name}.${field} ${mismatch.message}`);
     put(field, fieldValue);
   }
   for (const field of Object.keys(extra ?? {})) {

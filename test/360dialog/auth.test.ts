@@ -142,7 +142,7 @@ describe("bearer authentication with username and password", () => {
     const result = await client("wrong-password-123").channels.createApiKey(ref);
     expect(result.error).toMatchObject({ kind: "api", status: 401, traceId: "t-401" });
     expect(result.error?.message).toMatch(
-      /^Authentication with username and password failed: POST \/api\/v2\/token failed with 401/,
+      /was not sent: authentication failed at POST \/api\/v2\/token, which failed with 401/,
     );
     expect(result.error?.message).toContain("Invalid credentials");
     expect(JSON.stringify(result.error)).not.toContain("wrong-password-123");
@@ -157,8 +157,13 @@ describe("client construction", () => {
       { partnerId: "p", apiKey: "k", credentials: { username: "u", password: "p" } },
       /exactly one of apiKey or credentials/,
     ],
-    [{ partnerId: "p", apiKey: "" }, /apiKey must be a non-empty string/],
-    [{ partnerId: "p", credentials: { username: "u", password: "" } }, /non-empty username and password/],
+    [{ partnerId: "p", apiKey: "" }, /apiKey is required; it is an empty string/],
+    [{ partnerId: "p", apiKey: undefined }, /environment variable set/],
+    [{ partnerId: "p", apiKey: "key with space" }, /apiKey contains whitespace/],
+    [{ partnerId: "p", apiKey: "key-with-newline\n" }, /apiKey contains a control character/],
+    [{ partnerId: "p", credentials: { username: "u", password: "" } }, /credentials.password is required/],
+    [{ partnerId: "p", apiKey: "k", baseUrl: "https://hub.example.com/?x=1" }, /query or a fragment/],
+    [{ partnerId: "p", apiKey: "k", baseUrl: "https://user:hunter2@hub.example.com" }, /must not contain credentials/],
     [{ partnerId: "", apiKey: "k" }, /partnerId is required/],
     [{ partnerId: "p", apiKey: "k", baseUrl: "http://hub.example.com" }, /clear text/],
     [{ partnerId: "p", apiKey: "k", baseUrl: "not a url" }, /not an absolute URL/],

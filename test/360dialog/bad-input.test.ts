@@ -48,7 +48,11 @@ describe("list parameters", () => {
 describe("query parameters of direct calls", () => {
   it.each([
     [{ granularity: "WEEK" }, TypeError, /granularity must be one of "DAY", "MONTH"; got "WEEK"/],
-    [{ start_date: "2024-01-01" }, TypeError, /start_date must be an integer, got "2024-01-01"/],
+    [
+      { start_date: "2024-01-01" },
+      TypeError,
+      /start_date must be an integer \(within the safe range\), got "2024-01-01"/,
+    ],
     [{ end_date: -1 }, RangeError, /end_date must be from 0 to ∞, got -1/],
     [{ app_id: "138219" }, TypeError, /app_id must be an array/],
     [{ app_id: [138219] }, TypeError, /app_id must be a string, got 138219/],
