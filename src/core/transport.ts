@@ -248,7 +248,7 @@ export function createTransport<Paths extends object>(
     ctx: CallContext,
     wire: WireRequest,
     deadlineAt: number,
-    attemptNo: number,
+    sent: { attempts: number },
   ): Promise<Outcome> {
     const started = performance.now();
     const key = rateKey(ctx);
@@ -262,7 +262,7 @@ export function createTransport<Paths extends object>(
         key,
         limit: rule.limit,
         windowMs: rule.windowSeconds * 1000,
-        maxWaitMs: Math.min(maxWait, deadlineAt - Date.now()),
+        maxWaitMs: Math.min(maxWait, deadlineAt - clock.now()),
         signal: ctx.options.signal,
         onWait: (ms) => {
           try {
@@ -275,8 +275,9 @@ export function createTransport<Paths extends object>(
       const waited = performance.now() - waitStarted;
       if (waited >= 1) waitMs = Math.round(waited);
     }
-    const remaining = deadlineAt - Date.now();
+    const remaining = deadlineAt - clock.now();
     const timeoutMs = Math.max(1, Math.min(ctx.options.timeout, remaining));
+    const attemptNo = remaining > 0 ? ++sent.attempts : sent.attempts;
     let outcome: Outcome;
     try {
       outcome =
@@ -295,7 +296,7 @@ export function createTransport<Paths extends object>(
     }
     if (release && (remaining <= 0 || notSent(outcome))) await release();
     if (key && options.rateLimit && outcome.type === "response" && outcome.response.status === 429) {
-      const wait = parseRetryAfter(outcome.response.headers, Date.now());
+      const wait = parseRetryAfter(outcome.response.headers, clock.now());
       if (wait !== undefined && wait > 0) await options.rateLimit.store.pause(key, wait);
     }
     if (options.logger && outcome.type !== "rate_limited") {
@@ -326,8 +327,8 @@ export function createTransport<Paths extends object>(
 
   /** Authentication, attempts, retries and the 401 replay of one call, down to its final outcome. */
   async function run(ctx: CallContext, request: WireRequest): Promise<Settled> {
-    const deadlineAt = Date.now() + options.totalTimeout;
-    let attempts = 0;
+    const deadlineAt = clock.now() + options.totalTimeout;
+    const sent = { attempts: 0 };
     let replayed = false;
     for (;;) {
       const auth = await authenticate(ctx);
@@ -338,7 +339,7 @@ export function createTransport<Paths extends object>(
       }
       if (auth) request.headers.set(auth.header, auth.value);
       const wire = request;
-      const attempt = () => attemptOnce(ctx, wire, deadlineAt, ++attempts);
+      const attempt = () => attemptOnce(ctx, wire, deadlineAt, sent);
       let outcome = await attempt();
       const limit = ctx.options.retry.limit;
       if (limit > 0 && mightRetry(outcome)) {
@@ -347,7 +348,7 @@ export function createTransport<Paths extends object>(
           import("./retry-with-ky.ts"),
         ]);
         const decide = (o: Outcome, retryCount: number) =>
-          decideRetry(o, ctx.method, retryCount, ctx.options.retry, Date.now(), deadlineAt);
+          decideRetry(o, ctx.method, retryCount, ctx.options.retry, clock.now(), deadlineAt);
         if (decide(outcome, 1).retry) {
           outcome = await retryWithKy({
             url: wire.url,
@@ -369,7 +370,7 @@ export function createTransport<Paths extends object>(
         replayed = true;
         continue;
       }
-      return { outcome, attempts };
+      return { outcome, attempts: sent.attempts };
     }
   }
 
@@ -381,7 +382,7 @@ export function createTransport<Paths extends object>(
       attempts: settled.attempts,
       redactor,
       readBody: provider.readErrorBody,
-      now: Date.now(),
+      now: clock.now(),
       ...(settled.step ? { step: settled.step, stepOperation: settled.stepOperation } : {}),
     };
   }
