@@ -9,9 +9,9 @@ import { ROOT } from "./providers.ts";
  * today's figures (rounded up to the next 0.1 kB) so that growth fails CI.
  */
 export const BUDGETS: Record<string, { entry: string; maxGzipBytes: number }> = {
-  "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 1_100 },
-  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 13_000 },
-  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_000 },
+  "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 900 },
+  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 15_400 },
+  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 12_600 },
 };
 
 export interface BundleSize {
@@ -45,7 +45,9 @@ export async function bundleSize(entryOrSource: { entry: string } | { contents: 
   });
   const files = new Map(result.outputFiles.map((f) => [f.path.slice(ROOT.length), f.contents]));
   const outputs = result.metafile.outputs;
-  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint !== undefined) as string;
+  // Dynamically imported modules are entry points of their own; the page's entry is the one asked for.
+  const wanted = "entry" in entryOrSource ? entryOrSource.entry : "<stdin>";
+  const entry = Object.keys(outputs).find((name) => outputs[name]?.entryPoint === wanted) as string;
   const initial = new Set<string>();
   const visit = (name: string) => {
     if (initial.has(name)) return;

@@ -3,15 +3,10 @@ import { BspError } from "./bsp-error.ts";
 import type { ErrorBodyReader, OutcomeContext } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
 import type { HttpMethod, OperationMeta, ProviderMeta, SecuritySchemeMeta } from "./operation-meta.ts";
-import { describeCause, jsonOf, type Outcome, successValue } from "./outcome.ts";
+import { jsonOf, type Outcome, successValue } from "./outcome.ts";
 import { validatePathParams } from "./path-params.ts";
 import type { Redactor } from "./redactor.ts";
-import {
-  type RequestOptions,
-  type ResolvedRequestOptions,
-  resolveRequestOptions,
-  withExtraBody,
-} from "./request-options.ts";
+import type { RequestOptions, ResolvedRequestOptions } from "./request-options.ts";
 import type { Result } from "./result.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { notSent, sendAttempt, type WireRequest } from "./send-attempt.ts";
@@ -300,27 +295,8 @@ export function createTransport<Paths extends object>(
       if (wait !== undefined && wait > 0) await options.rateLimit.store.pause(key, wait);
     }
     if (options.logger && outcome.type !== "rate_limited") {
-      const line: RequestLogLine = {
-        method: ctx.method,
-        path: ctx.path,
-        attempt: attemptNo,
-        durationMs: Math.round((performance.now() - started) * 10) / 10,
-      };
-      if (outcome.type === "response") {
-        line.status = outcome.response.status;
-        if (!outcome.response.ok) {
-          const json = jsonOf(outcome);
-          const traceId = json.ok ? safeTrace(provider.readErrorBody, json.value) : undefined;
-          if (traceId) line.traceId = redactor.redact(traceId);
-        }
-      } else {
-        line.error = redactor.redact(
-          outcome.reason ??
-            (outcome.timedOut ? `timed out after ${outcome.timeoutMs} ms` : describeCause(outcome.error)),
-        );
-      }
-      if (waitMs !== undefined) line.waitMs = waitMs;
-      log(line);
+      const { logLine } = await import("./log-line.ts");
+      log(logLine(ctx, attemptNo, performance.now() - started, outcome, waitMs, provider.readErrorBody, redactor));
     }
     return outcome;
   }
@@ -417,12 +393,16 @@ export function createTransport<Paths extends object>(
   ): Promise<Result<unknown, AnyBspError>> {
     const op = meta.operations[path]?.[method];
     const operation = `${method.toUpperCase()} ${path}`;
-    const resolved = resolveRequestOptions(requestOptions, options, credentialHeaders, operation);
+    // Per-call options are checked by a module loaded the first time a call passes any.
+    const checks = requestOptions === undefined ? undefined : await import("./request-options.ts");
+    const resolved: ResolvedRequestOptions = checks
+      ? checks.resolveRequestOptions(requestOptions, options, credentialHeaders, operation)
+      : { signal: undefined, timeout: options.timeout, retry: options.retry, headers: undefined };
     if (init.path) validatePathParams(init.path, provider.paramNames ?? {});
     validateQuery(init.query, op?.query, operation);
     const extraQuery = requestOptions?.extraQuery;
     const query = extraQuery ? { ...init.query, ...extraQuery } : init.query;
-    const body = withExtraBody(init.body, requestOptions?.extraBody, op, operation);
+    const body = checks ? checks.withExtraBody(init.body, requestOptions?.extraBody, op, operation) : init.body;
     const ctx: CallContext = { path, method: method.toUpperCase(), meta: op, pathParams: init.path, options: resolved };
     resolved.signal?.throwIfAborted();
     const settled = await buildAndRun(ctx, init.path ?? {}, body, query);
@@ -479,12 +459,4 @@ function mightRetry(outcome: Outcome): boolean {
     outcome.type === "response" &&
     (outcome.response.status === 408 || outcome.response.status === 429 || outcome.response.status >= 500)
   );
-}
-
-function safeTrace(read: ErrorBodyReader, body: unknown): string | undefined {
-  try {
-    return read(body).traceId;
-  } catch {
-    return undefined;
-  }
 }

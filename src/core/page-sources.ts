@@ -1,0 +1,95 @@
+import { BspError } from "./bsp-error.ts";
+import { type CursorPage, cursorPages } from "./cursor-pages.ts";
+import type { UnexpectedError } from "./error-types.ts";
+import type { Paging } from "./list.ts";
+import { type OffsetPage, offsetPages } from "./offset-pages.ts";
+import type { PaginationMeta } from "./operation-meta.ts";
+import type { PageSource } from "./paginator.ts";
+import type { RequestOptions } from "./request-options.ts";
+import type { Ok } from "./result.ts";
+import type { CallTransport } from "./transport.ts";
+
+/** The pages of one list call, in the style and with the fields the spec gives (`x-bsp-pagination`). */
+export function pageSource<Item>(
+  transport: CallTransport,
+  path: string,
+  pathParams: Record<string, unknown>,
+  query: Record<string, unknown>,
+  paging: Paging,
+  rest: Omit<RequestOptions, "signal">,
+  pagination: PaginationMeta,
+): PageSource<OffsetPage<Item> | CursorPage<Item>> {
+  const operation = `GET ${path}`;
+  const fetchPage = (pageQuery: Record<string, unknown>, pageSignal: AbortSignal) =>
+    transport.call(
+      path,
+      "get",
+      { path: pathParams, query: { ...query, ...pageQuery } },
+      { ...rest, signal: pageSignal },
+    );
+  if (pagination.style === "offset") {
+    const source = offsetPages<Item>(async (offset, limit, pageSignal) => {
+      const result = await fetchPage({ [pagination.offset]: offset, [pagination.limit]: limit }, pageSignal);
+      if (result.error) return result;
+      const page = pageFields(result, pagination, operation);
+      return {
+        data: { items: page.items as Item[], total: page.total ?? offset + page.items.length },
+        response: result.response,
+      };
+    }, paging);
+    return source;
+  }
+  const source = cursorPages<Item>(
+    async (token, limit, pageSignal) => {
+      const result = await fetchPage(
+        { [pagination.limit]: limit, ...(token ? { [pagination.token]: token } : {}) },
+        pageSignal,
+      );
+      if (result.error) return result;
+      const page = pageFields(result, pagination, operation);
+      return { data: { items: page.items as Item[], nextPageToken: page.next }, response: result.response };
+    },
+    { pageSize: paging.pageSize, maxItems: paging.maxItems },
+    operation,
+  );
+  return source;
+}
+
+function pageFields(
+  result: Ok<unknown>,
+  pagination: PaginationMeta,
+  operation: string,
+): { items: unknown[]; total?: number; next?: string } {
+  const data = result.data;
+  const fail = (why: string): never => {
+    let raw = "";
+    try {
+      raw = JSON.stringify(data)?.slice(0, 2000) ?? "";
+    } catch {}
+    const error: UnexpectedError = Object.freeze({
+      kind: "unexpected",
+      status: result.response.status,
+      body: data,
+      rawBody: raw,
+      attempts: 1,
+      message: `${operation} answered a page that is not what the spec promises: ${why}`,
+    });
+    throw new BspError(error);
+  };
+  if (typeof data !== "object" || data === null || Array.isArray(data)) fail("the page is not a JSON object");
+  const page = data as Record<string, unknown>;
+  const items = page[pagination.items];
+  if (!Array.isArray(items)) fail(`"${pagination.items}" is ${items === undefined ? "missing" : "not an array"}`);
+  if (pagination.style === "offset") {
+    const total = page[pagination.total];
+    if (total !== undefined && total !== null && !(Number.isSafeInteger(total) && (total as number) >= 0)) {
+      fail(`"${pagination.total}" is not a non-negative integer`);
+    }
+    return typeof total === "number" ? { items: items as unknown[], total } : { items: items as unknown[] };
+  }
+  const next = page[pagination.next];
+  if (next !== undefined && next !== null && typeof next !== "string") fail(`"${pagination.next}" is not a string`);
+  return typeof next === "string" && next.length > 0
+    ? { items: items as unknown[], next }
+    : { items: items as unknown[] };
+}
