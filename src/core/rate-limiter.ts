@@ -15,6 +15,7 @@ export interface RateLimitRequest {
   onWait?: ((waitMs: number) => void) | undefined;
 }
 
+/** What a store answers: a slot (with a way to give it back), or how long until one frees up. */
 export type RateLimitGrant =
   | {
       granted: true;
