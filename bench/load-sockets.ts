@@ -7,7 +7,7 @@ import { once } from "node:events";
  * is left: one per concurrent call at most) and the client's heap after a second batch of the same
  * size (flat when nothing is retained per call).
  */
-export async function loadSockets({ calls = 10_000, concurrency = 16 } = {}) {
+export async function loadSockets({ calls = 10_000, concurrency = 16, mode = "bsp-sdk" } = {}) {
   const server = spawn(process.execPath, [new URL("./fault-server-process.ts", import.meta.url).pathname], {
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -15,7 +15,14 @@ export async function loadSockets({ calls = 10_000, concurrency = 16 } = {}) {
   const url = `http://127.0.0.1:${first.toString().trim()}`;
   const probe = spawn(
     process.execPath,
-    ["--expose-gc", new URL("./load-probe.ts", import.meta.url).pathname, url, String(calls), String(concurrency)],
+    [
+      "--expose-gc",
+      new URL("./load-probe.ts", import.meta.url).pathname,
+      url,
+      String(calls),
+      String(concurrency),
+      mode,
+    ],
     { stdio: ["pipe", "pipe", "inherit"] },
   );
   const [line] = (await once(probe.stdout, "data")) as [Buffer];
@@ -32,7 +39,10 @@ export async function loadSockets({ calls = 10_000, concurrency = 16 } = {}) {
   await once(probe, "exit");
   server.stdin.end();
   server.kill();
-  return { calls: calls * 2, concurrency, ...result, serverConnections: connections, requests };
+  return { mode, calls: calls * 2, concurrency, ...result, serverConnections: connections, requests };
 }
 
-if (import.meta.main) console.log(await loadSockets());
+if (import.meta.main) {
+  console.log(await loadSockets({ mode: "raw fetch" }));
+  console.log(await loadSockets());
+}
