@@ -16,6 +16,14 @@ export class BspError<E extends AnyBspError = AnyBspError> extends Error {
     Object.defineProperty(this, BRAND, { value: true });
   }
 
+  /**
+   * `instanceof BspError` holds for a BspError from any copy of bsp-sdk (each entry point bundles its
+   * own) and any realm, as `isBspError` does.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBspError(value);
+  }
+
   /** The kind of failure, as on `error.kind`. */
   get kind(): E["kind"] {
     return this.error.kind;

@@ -1,6 +1,8 @@
 import type { Clock } from "./clock.ts";
-import type { Outcome } from "./outcome.ts";
+import type { HttpMethod, SecuritySchemeMeta } from "./operation-meta.ts";
+import { jsonOf, type Outcome } from "./outcome.ts";
 import type { Redactor } from "./redactor.ts";
+import type { CallContext, Engine } from "./transport.ts";
 
 /** Refresh this long before a token expires, so a request never leaves with a token about to lapse. */
 const REFRESH_MARGIN_MS = 60_000;
@@ -134,4 +136,41 @@ function jwtLifetimeMs(token: string, now: number): number | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The TokenAuth of a scheme with a token operation (`x-bsp-token`): the login is sent to that
+ * operation, unauthenticated, through the transport's own lifecycle (timeouts, retries, size cap).
+ */
+export function createTokenAuth(
+  source: NonNullable<SecuritySchemeMeta["token"]>,
+  login: Record<string, unknown>,
+  engine: Engine,
+  redactor: Redactor,
+  clock: Clock,
+): TokenAuth {
+  const method = source.method as HttpMethod;
+  const exchange = async (): Promise<TokenExchange> => {
+    const ctx: CallContext = {
+      path: source.path,
+      method: method.toUpperCase(),
+      meta: engine.meta.operations[source.path]?.[method],
+      pathParams: undefined,
+      options: { signal: undefined, timeout: engine.options.timeout, retry: engine.options.retry, headers: undefined },
+      anonymous: true,
+    };
+    const { outcome, attempts } = await engine.buildAndRun(ctx, {}, login);
+    if (outcome.type === "response" && outcome.response.ok) {
+      const json = jsonOf(outcome);
+      if (json.ok && typeof json.value === "object" && json.value !== null && !Array.isArray(json.value)) {
+        return { ok: true, data: json.value as Record<string, unknown>, attempts };
+      }
+    }
+    return { ok: false, outcome, attempts };
+  };
+  return new TokenAuth(
+    { tokenField: source.tokenField, expiresInField: source.expiresInField, exchange },
+    redactor,
+    clock,
+  );
 }

@@ -10,12 +10,26 @@ import type { RequestOptions, ResolvedRequestOptions } from "./request-options.t
 import type { Result } from "./result.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import { notSent, sendAttempt, type WireRequest } from "./send-attempt.ts";
-import type { TokenAuth, TokenExchange } from "./token-auth.ts";
+import type { TokenAuth } from "./token-auth.ts";
 import type { RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
 import { validateQuery } from "./validate-query.ts";
 
 /** The credential configured for each security scheme: an API key, or a login exchanged for a token. */
 export type SchemeCredentials = Record<string, { apiKey: string } | { login: Record<string, unknown> }>;
+
+/** What the modules loaded on first use (escape hatch, token auth) need of a transport. */
+export interface Engine {
+  meta: ProviderMeta;
+  options: ResolvedTransportOptions;
+  run(ctx: CallContext, request: WireRequest): Promise<Settled>;
+  contextOf(settled: Settled, ctx: CallContext): OutcomeContext;
+  buildAndRun(
+    ctx: CallContext,
+    params: Record<string, unknown>,
+    body: unknown,
+    query?: Record<string, unknown>,
+  ): Promise<Settled>;
+}
 
 export interface ProviderBinding {
   meta: ProviderMeta;
@@ -85,7 +99,8 @@ interface RequestBuilder {
   ): Promise<unknown>;
 }
 
-interface CallContext {
+/** One call as the lifecycle sees it. */
+export interface CallContext {
   path: string;
   method: string;
   meta: OperationMeta | undefined;
@@ -95,7 +110,8 @@ interface CallContext {
   anonymous?: boolean;
 }
 
-interface Settled {
+/** What a call came to, before the factory turns it into a result. */
+export interface Settled {
   outcome: Outcome;
   attempts: number;
   step?: "token";
@@ -142,17 +158,8 @@ export function createTransport<Paths extends object>(
     if (!auth) {
       const source = meta.securitySchemes[name]?.token as NonNullable<SecuritySchemeMeta["token"]>;
       const login = (provider.credentials[name] as { login: Record<string, unknown> }).login;
-      auth = import("./token-auth.ts").then(
-        ({ TokenAuth }) =>
-          new TokenAuth(
-            {
-              tokenField: source.tokenField,
-              expiresInField: source.expiresInField,
-              exchange: () => exchangeToken(source.path, source.method as HttpMethod, login),
-            },
-            redactor,
-            clock,
-          ),
+      auth = import("./token-auth.ts").then(({ createTokenAuth }) =>
+        createTokenAuth(source, login, engine, redactor, clock),
       );
       tokenAuths.set(name, auth);
     }
@@ -193,31 +200,6 @@ export function createTransport<Paths extends object>(
       };
     }
     return { header: "Authorization", value: `Bearer ${result.token}`, token: result.token };
-  }
-
-  async function exchangeToken(
-    path: string,
-    method: HttpMethod,
-    login: Record<string, unknown>,
-  ): Promise<TokenExchange> {
-    const op = meta.operations[path]?.[method];
-    const ctx: CallContext = {
-      path,
-      method: method.toUpperCase(),
-      meta: op,
-      pathParams: undefined,
-      options: { signal: undefined, timeout: options.timeout, retry: options.retry, headers: undefined },
-      anonymous: true,
-    };
-    const settled = await buildAndRun(ctx, {}, login);
-    const { outcome, attempts } = settled;
-    if (outcome.type === "response" && outcome.response.ok) {
-      const json = jsonOf(outcome);
-      if (json.ok && typeof json.value === "object" && json.value !== null && !Array.isArray(json.value)) {
-        return { ok: true, data: json.value as Record<string, unknown>, attempts };
-      }
-    }
-    return { ok: false, outcome, attempts };
   }
 
   function log(line: RequestLogLine) {
@@ -415,40 +397,13 @@ export function createTransport<Paths extends object>(
     return resultOf(outcome, contextOf(settled, ctx));
   }
 
-  /** The escape hatch's fetch: the operation is found from the URL, then the call runs as any other. */
+  /** The escape hatch's fetch: loaded on first use, it finds the operation from the URL and runs the call. */
   async function apiFetch(input: Request): Promise<Response> {
-    const method = input.method.toLowerCase() as HttpMethod;
-    const { matchOperation } = await import("./match-operation.ts");
-    const found = matchOperation(meta, options.baseUrl, input.url, method);
-    const ctx: CallContext = {
-      path: found?.path ?? new URL(input.url).pathname,
-      method: input.method,
-      meta: found?.meta,
-      pathParams: found?.params,
-      options: { signal: input.signal, timeout: options.timeout, retry: options.retry, headers: undefined },
-    };
-    const wire: WireRequest = {
-      url: input.url,
-      method: input.method,
-      headers: new Headers(input.headers),
-      body: input.body ? await input.arrayBuffer() : undefined,
-    };
-    const settled = await run(ctx, wire);
-    const { outcome } = settled;
-    if (outcome.type !== "response" || settled.step) {
-      const { resultOf } = await import("./create-error.ts");
-      const result = resultOf(outcome, contextOf(settled, ctx));
-      throw new BspError(result.error as AnyBspError);
-    }
-    const { response } = outcome;
-    const noBody = response.status === 204 || response.status === 205 || response.status === 304;
-    return new Response(noBody ? null : outcome.text, {
-      status: response.status,
-      statusText: response.statusText,
-      headers: response.headers,
-    });
+    const { fetchForApi } = await import("./api-fetch.ts");
+    return fetchForApi(input, engine);
   }
 
+  const engine: Engine = { meta, options, run, contextOf, buildAndRun };
   return { api, call, meta };
 }
 
