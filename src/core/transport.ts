@@ -1,16 +1,15 @@
 import createClient, { type Client } from "openapi-fetch";
-import { BspError } from "./bsp-error.ts";
+import { createAuth } from "./auth.ts";
 import type { ErrorBodyReader, OutcomeContext } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
-import type { HttpMethod, OperationMeta, ProviderMeta, SecuritySchemeMeta } from "./operation-meta.ts";
-import { jsonOf, type Outcome, successValue } from "./outcome.ts";
+import type { HttpMethod, OperationMeta, ProviderMeta } from "./operation-meta.ts";
+import { type Outcome, successValue } from "./outcome.ts";
+import { createPacer } from "./pacer.ts";
 import { validatePathParams } from "./path-params.ts";
 import type { Redactor } from "./redactor.ts";
 import type { RequestOptions, ResolvedRequestOptions } from "./request-options.ts";
 import type { Result } from "./result.ts";
-import { parseRetryAfter } from "./retry-after.ts";
 import { notSent, sendAttempt, type WireRequest } from "./send-attempt.ts";
-import type { TokenAuth } from "./token-auth.ts";
 import type { RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
 import { validateQuery } from "./validate-query.ts";
 
@@ -132,75 +131,10 @@ export function createTransport<Paths extends object>(
 ): Transport<Paths> {
   const { meta, redactor } = provider;
   const clock = options.clock;
-  const credentialHeaders = new Set<string>();
-  for (const scheme of Object.values(meta.securitySchemes)) {
-    if (scheme.type === "apiKey" && scheme.in === "header" && scheme.name)
-      credentialHeaders.add(scheme.name.toLowerCase());
-    if (scheme.type === "http") credentialHeaders.add("authorization");
-  }
-  // Token auth, the retry machinery (with ky) and the error factory are loaded when first needed: a
-  // client with an API key whose calls succeed never loads them, and apps' bundlers put them in lazy
-  // chunks.
-  const tokenAuths = new Map<string, Promise<TokenAuth>>();
+  const auth = createAuth(meta, provider.credentials, () => engine, redactor, clock);
+  const pacer = createPacer(options.rateLimit, clock);
   const api = createClient<Paths>({ baseUrl: options.baseUrl, fetch: apiFetch });
   const builder = api as unknown as RequestBuilder;
-
-  for (const [name, credential] of Object.entries(provider.credentials)) {
-    const scheme = meta.securitySchemes[name];
-    if (!scheme) throw new TypeError(`Unknown security scheme ${name}`);
-    if ("login" in credential && !scheme.token) {
-      throw new TypeError(`The ${name} scheme has no token operation (x-bsp-token) in the spec`);
-    }
-  }
-
-  function tokenAuthFor(name: string): Promise<TokenAuth> {
-    let auth = tokenAuths.get(name);
-    if (!auth) {
-      const source = meta.securitySchemes[name]?.token as NonNullable<SecuritySchemeMeta["token"]>;
-      const login = (provider.credentials[name] as { login: Record<string, unknown> }).login;
-      auth = import("./token-auth.ts").then(({ createTokenAuth }) =>
-        createTokenAuth(source, login, engine, redactor, clock),
-      );
-      tokenAuths.set(name, auth);
-    }
-    return auth;
-  }
-
-  /** The scheme an operation is sent with: the first it accepts that the client has a credential for. */
-  function schemeFor(op: OperationMeta | undefined): string | undefined {
-    const accepted = op?.security ?? Object.keys(provider.credentials);
-    return accepted.find((name) => provider.credentials[name] !== undefined);
-  }
-
-  type Auth = { header: string; value: string; token?: string } | { failure: Settled } | undefined;
-
-  async function authenticate(ctx: CallContext): Promise<Auth> {
-    if (ctx.anonymous || ctx.meta?.security.length === 0) return undefined;
-    const name = schemeFor(ctx.meta);
-    if (name === undefined) {
-      throw new TypeError(
-        `${ctx.method} ${ctx.path} needs one of ${ctx.meta?.security.join(", ")}; none is configured`,
-      );
-    }
-    const scheme = meta.securitySchemes[name];
-    const credential = provider.credentials[name];
-    if (credential && "apiKey" in credential) {
-      return { header: scheme?.name ?? "Authorization", value: `${scheme?.prefix ?? ""}${credential.apiKey}` };
-    }
-    const result = await (await tokenAuthFor(name)).token(ctx.options.signal);
-    if (!result.ok) {
-      const token = meta.securitySchemes[name]?.token;
-      return {
-        failure: {
-          outcome: result.failure.outcome,
-          attempts: result.failure.attempts,
-          step: "token",
-          stepOperation: `${token?.method.toUpperCase()} ${token?.path}`,
-        },
-      };
-    }
-    return { header: "Authorization", value: `Bearer ${result.token}`, token: result.token };
-  }
 
   function log(line: RequestLogLine) {
     if (!options.logger) return;
@@ -213,13 +147,6 @@ export function createTransport<Paths extends object>(
     }
   }
 
-  function rateKey(ctx: CallContext): string | undefined {
-    const rule = ctx.meta?.rateLimit;
-    if (!rule || !options.rateLimit) return undefined;
-    const per = (rule.per ?? []).map((name) => `${name}=${String(ctx.pathParams?.[name] ?? "")}`);
-    return [rule.bucket ?? `${ctx.method} ${ctx.path}`, ...per].join("|");
-  }
-
   /** One attempt: a paced slot, the request with its credential, the body read under every limit. */
   async function attemptOnce(
     ctx: CallContext,
@@ -228,57 +155,39 @@ export function createTransport<Paths extends object>(
     sent: { attempts: number },
   ): Promise<Outcome> {
     const started = performance.now();
-    const key = rateKey(ctx);
-    let release: (() => void | Promise<void>) | undefined;
-    let waitMs: number | undefined;
-    if (key && options.rateLimit) {
-      const rule = ctx.meta?.rateLimit as NonNullable<OperationMeta["rateLimit"]>;
-      const { onRateLimit, maxWait, store } = options.rateLimit;
-      const waitStarted = performance.now();
-      const grant = await store.acquire({
-        key,
-        limit: rule.limit,
-        windowMs: rule.windowSeconds * 1000,
-        maxWaitMs: Math.min(maxWait, deadlineAt - clock.now()),
-        signal: ctx.options.signal,
-        onWait: (ms) => {
-          try {
-            onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs: ms, key });
-          } catch {}
-        },
-      });
-      if (!grant.granted) return { type: "rate_limited", retryAfterMs: grant.retryAfterMs };
-      release = grant.release;
-      const waited = performance.now() - waitStarted;
-      if (waited >= 1) waitMs = Math.round(waited);
-    }
+    const pace = await pacer.acquire(ctx, deadlineAt);
+    if (pace.limited) return pace.limited;
     const remaining = deadlineAt - clock.now();
-    const timeoutMs = Math.max(1, Math.min(ctx.options.timeout, remaining));
-    const attemptNo = remaining > 0 ? ++sent.attempts : sent.attempts;
     let outcome: Outcome;
-    try {
-      outcome =
-        remaining <= 0
-          ? { type: "failure", error: undefined, timedOut: true, timeoutMs: options.totalTimeout }
-          : await sendAttempt(wire, {
-              fetch: options.fetch,
-              timeoutMs,
-              signal: ctx.options.signal,
-              maxBodyBytes: options.maxResponseBytes,
-            });
-    } catch (error) {
-      // The caller aborted: a slot taken for a request that was not answered is given back.
-      await release?.();
-      throw error;
+    if (remaining <= 0) {
+      // The deadline passed while waiting: nothing is sent, and the slot is given back.
+      await pace.release?.();
+      outcome = { type: "failure", error: undefined, timedOut: true, timeoutMs: options.totalTimeout };
+    } else {
+      sent.attempts += 1;
+      // A caller's abort rejects from here; the slot stays counted, the request may have been seen.
+      outcome = await sendAttempt(wire, {
+        fetch: options.fetch,
+        timeoutMs: Math.min(ctx.options.timeout, remaining),
+        signal: ctx.options.signal,
+        maxBodyBytes: options.maxResponseBytes,
+      });
+      // A refused connection reached nobody: the slot goes back to the budget.
+      if (notSent(outcome)) await pace.release?.();
+      await pacer.observe(ctx, outcome);
     }
-    if (release && (remaining <= 0 || notSent(outcome))) await release();
-    if (key && options.rateLimit && outcome.type === "response" && outcome.response.status === 429) {
-      const wait = parseRetryAfter(outcome.response.headers, clock.now());
-      if (wait !== undefined && wait > 0) await options.rateLimit.store.pause(key, wait);
-    }
-    if (options.logger && outcome.type !== "rate_limited") {
+    if (options.logger) {
       const { logLine } = await import("./log-line.ts");
-      log(logLine(ctx, attemptNo, performance.now() - started, outcome, waitMs, provider.readErrorBody, redactor));
+      const line = logLine(
+        ctx,
+        sent.attempts,
+        performance.now() - started,
+        outcome,
+        pace.waitMs,
+        provider.readErrorBody,
+        redactor,
+      );
+      log(line);
     }
     return outcome;
   }
@@ -289,13 +198,13 @@ export function createTransport<Paths extends object>(
     const sent = { attempts: 0 };
     let replayed = false;
     for (;;) {
-      const auth = await authenticate(ctx);
-      if (auth && "failure" in auth) return auth.failure;
+      const credential = await auth.authenticate(ctx);
+      if (credential && "failure" in credential) return credential.failure;
       // The request's headers are this call's own (openapi-fetch builds them per call): set in place.
       if (ctx.options.headers) {
         for (const [name, value] of Object.entries(ctx.options.headers)) request.headers.set(name, value);
       }
-      if (auth) request.headers.set(auth.header, auth.value);
+      if (credential) request.headers.set(credential.header, credential.value);
       const wire = request;
       const attempt = () => attemptOnce(ctx, wire, deadlineAt, sent);
       let outcome = await attempt();
@@ -320,10 +229,9 @@ export function createTransport<Paths extends object>(
       }
       if (
         !replayed &&
-        auth?.token !== undefined &&
         outcome.type === "response" &&
         outcome.response.status === 401 &&
-        (await tokenAuthFor(schemeFor(ctx.meta) ?? "")).invalidate(auth.token)
+        (await auth.replayable(ctx, credential))
       ) {
         replayed = true;
         continue;
@@ -378,7 +286,7 @@ export function createTransport<Paths extends object>(
     // Per-call options are checked by a module loaded the first time a call passes any.
     const checks = requestOptions === undefined ? undefined : await import("./request-options.ts");
     const resolved: ResolvedRequestOptions = checks
-      ? checks.resolveRequestOptions(requestOptions, options, credentialHeaders, operation)
+      ? checks.resolveRequestOptions(requestOptions, options, auth.credentialHeaders, operation)
       : { signal: undefined, timeout: options.timeout, retry: options.retry, headers: undefined };
     if (init.path) validatePathParams(init.path, provider.paramNames ?? {});
     validateQuery(init.query, op?.query, operation);

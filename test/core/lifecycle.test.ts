@@ -341,6 +341,25 @@ describe("pacing that cannot leak", () => {
     expect(waits).toEqual([]);
   });
 
+  it("a slot taken for an attempt that never reached the server (connection refused) is given back", async () => {
+    const clock = fakeClock();
+    const refused = Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    const { fetch, calls } = fakeFetch((_c, n) => {
+      if (n === 1) throw refused;
+      return json(200, { api_key: "k", address: "a", app_id: "1", id: "1" });
+    });
+    const client = d360({
+      fetch,
+      clock,
+      retry: false,
+      rateLimit: { store: new MemoryRateLimitStore({ clock }), maxWait: 0 },
+    });
+    expect((await client.channels.createApiKey(ref)).error).toMatchObject({ kind: "network" });
+    // maxWait 0: had the slot stayed taken, this call would be rate_limited.
+    expect((await client.channels.createApiKey(ref)).error).toBeUndefined();
+    expect(calls).toHaveLength(2);
+  });
+
   it("pacing waits count against the call's total deadline", async () => {
     const clock = fakeClock();
     const { fetch, calls } = fakeFetch(() => json(200, { api_key: "k", address: "a", app_id: "1", id: "1" }));

@@ -120,3 +120,19 @@ type MetaFilterKeys<P extends keyof typeof meta> = (typeof meta)[P] extends {
 expectTypeOf<MetaFilterKeys<"/api/v2/partners/{partner_id}/channels">>().toEqualTypeOf<
   keyof components["schemas"]["PartnerChannelsListFilterIn"]
 >();
+
+// The escape hatch keeps openapi-fetch's types: a misspelled path parameter or an unknown query key
+// does not compile.
+export async function escapeHatch(d360: ReturnType<typeof createDialog360Client>) {
+  await d360.api.GET("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", {
+    params: { path: { partner_id: "p", channel_id: "c" } },
+  });
+  await d360.api.GET("/api/v2/partners/{partner_id}/channels/{channel_id}/block_users", {
+    // @ts-expect-error channelid is not a path parameter of this operation
+    params: { path: { partner_id: "p", channelid: "c" } },
+  });
+  await d360.api.GET("/api/v2/partners/{partner_id}/clients/{client_id}/info/balance", {
+    // @ts-expect-error granularty is not a query parameter of this operation
+    params: { path: { partner_id: "p", client_id: "c" }, query: { granularty: "DAY" } },
+  });
+}
