@@ -39,7 +39,8 @@ describe("TokenAuth", () => {
     const src = source([async () => refused]);
     const auth = new TokenAuth(src, new Redactor(), clock);
     await auth.token();
-    await clock.advance(TOKEN_FAILURE_BACKOFF_MS - 1);
+    expect(TOKEN_FAILURE_BACKOFF_MS).toBe(1000);
+    await clock.advance(999);
     await Promise.all([auth.token(), auth.token()]);
     expect(src.calls).toBe(1);
     await clock.advance(1);
