@@ -33,11 +33,13 @@ export interface AttemptLimits {
 export async function sendAttempt(request: WireRequest, limits: AttemptLimits): Promise<Outcome> {
   const attempt = attemptSignal(limits.timeoutMs, limits.signal, `no response within ${limits.timeoutMs} ms`);
   const { signal } = attempt;
+  // Called detached, never as a method of `limits`: a browser's fetch must not get another `this`.
+  const fetchImpl = limits.fetch;
   try {
     let url = request.url;
     let response: Response;
     for (let hop = 0; ; hop++) {
-      response = await limits.fetch(url, {
+      response = await fetchImpl(url, {
         method: request.method,
         headers: request.headers,
         body: request.body ?? null,

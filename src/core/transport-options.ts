@@ -153,8 +153,14 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
     throw new RangeError(`totalTimeout must be at least timeout (${timeout} ms), got ${totalTimeout}`);
   }
   const retry = resolveRetry(options.retry, defaultTransportOptions.retry);
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function") throw new TypeError("No fetch implementation: pass options.fetch");
+  if (options.fetch === undefined && typeof globalThis.fetch !== "function") {
+    throw new TypeError("No fetch implementation: pass options.fetch");
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new TypeError("fetch must be a function");
+  // The platform's fetch is looked up at each call and called on globalThis: browsers refuse a
+  // detached `fetch` ("Illegal invocation").
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   if (options.logger !== undefined && typeof options.logger !== "function")
     throw new TypeError("logger must be a function");
   const maxResponseBytes = options.maxResponseBytes ?? defaultTransportOptions.maxResponseBytes;
