@@ -205,3 +205,16 @@ function safeRead(reader: ErrorBodyReader, body: unknown) {
     return {};
   }
 }
+
+/**
+ * A success whose body the client cannot use although it passed the call's own checks: a page
+ * without its items, a cursor handed out twice. The same frozen `unexpected` member as any other,
+ * thrown by the iterators as a BspError.
+ */
+export function unusableSuccessError(response: Response, body: unknown, message: string): UnexpectedError {
+  let rawBody = "";
+  try {
+    rawBody = JSON.stringify(body)?.slice(0, RAW_BODY_LIMIT) ?? "";
+  } catch {}
+  return Object.freeze({ kind: "unexpected", status: response.status, body, rawBody, attempts: 1, message });
+}

@@ -1,4 +1,5 @@
 import { BspError } from "./bsp-error.ts";
+import { unusableSuccessError } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
 import type { Page, PageSource } from "./paginator.ts";
 import { throwIfError } from "./paginator.ts";
@@ -68,12 +69,5 @@ export function cursorPages<Item>(
 }
 
 function misbehaving(response: Response, message: string): BspError {
-  return new BspError({
-    kind: "unexpected",
-    status: response.status,
-    body: undefined,
-    rawBody: "",
-    attempts: 1,
-    message,
-  });
+  return new BspError(unusableSuccessError(response, undefined, message));
 }

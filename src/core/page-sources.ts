@@ -1,6 +1,6 @@
 import { BspError } from "./bsp-error.ts";
+import { unusableSuccessError } from "./create-error.ts";
 import { type CursorPage, cursorPages } from "./cursor-pages.ts";
-import type { UnexpectedError } from "./error-types.ts";
 import type { Paging } from "./list.ts";
 import { type OffsetPage, offsetPages } from "./offset-pages.ts";
 import type { PaginationMeta } from "./operation-meta.ts";
@@ -62,19 +62,13 @@ function pageFields(
 ): { items: unknown[]; total?: number; next?: string } {
   const data = result.data;
   const fail = (why: string): never => {
-    let raw = "";
-    try {
-      raw = JSON.stringify(data)?.slice(0, 2000) ?? "";
-    } catch {}
-    const error: UnexpectedError = Object.freeze({
-      kind: "unexpected",
-      status: result.response.status,
-      body: data,
-      rawBody: raw,
-      attempts: 1,
-      message: `${operation} answered a page that is not what the spec promises: ${why}`,
-    });
-    throw new BspError(error);
+    throw new BspError(
+      unusableSuccessError(
+        result.response,
+        data,
+        `${operation} answered a page that is not what the spec promises: ${why}`,
+      ),
+    );
   };
   if (typeof data !== "object" || data === null || Array.isArray(data)) fail("the page is not a JSON object");
   const page = data as Record<string, unknown>;
