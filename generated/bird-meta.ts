@@ -11,7 +11,7 @@ export const securitySchemes = {
   }
 } as const;
 
-/** Runtime facts about each operation, read by src/ (statuses and body shapes, auth, rate limits, paging, query constraints). */
+/** Runtime facts about each operation, read by src/ (statuses and body shapes, auth, rate limits, paging). */
 export const operations = {
   "/workspaces/{workspaceId}/channels": {
     "get": {
@@ -58,37 +58,6 @@ export const operations = {
         "next": "nextPageToken",
         "style": "cursor",
         "token": "pageToken"
-      },
-      "query": {
-        "params": {
-          "limit": {
-            "type": "integer",
-            "minimum": 1,
-            "maximum": 100
-          },
-          "pageToken": {
-            "type": "string"
-          },
-          "reverse": {
-            "type": "boolean"
-          },
-          "status": {
-            "type": "string",
-            "enum": [
-              "active",
-              "pending",
-              "setting-up",
-              "failed",
-              "inactive",
-              "deleted",
-              "warning"
-            ]
-          },
-          "platform": {
-            "type": "string",
-            "pattern": "^[A-Za-z0-9-]+$"
-          }
-        }
       }
     }
   },

@@ -6,12 +6,13 @@ import { ROOT } from "./providers.ts";
  * Browser entry points and the budget of their initial chunk (minified + gzipped, dependencies
  * included), measured as an app's bundler ships them: code behind a dynamic `import()` (ky, loaded on
  * the first retry) lands in a lazy chunk, as Vite, Rollup and webpack do. Budgets are pinned at
- * today's figures (rounded up to the next 0.1 kB) so that growth fails CI.
+ * today's figures (rounded up to the next 0.1 kB) so that growth fails CI; the product target for
+ * bsp-sdk/360dialog is 13 kB.
  */
 export const BUDGETS: Record<string, { entry: string; maxGzipBytes: number }> = {
   "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 900 },
-  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 15_300 },
-  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 12_500 },
+  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_200 },
+  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_200 },
 };
 
 export interface BundleSize {

@@ -9,11 +9,12 @@ let stale = 0;
 for (const provider of PROVIDERS) {
   const paths = providerPaths(provider);
   const { text } = await bundleSpec(provider);
-  const { types, meta } = await generateTypes(provider, text);
+  const { types, meta, query } = await generateTypes(provider, text);
   for (const [file, expected] of [
     [paths.bundle, text],
     [paths.types, types],
     [paths.meta, meta],
+    [paths.query, query],
   ] as const) {
     let actual = "";
     try {

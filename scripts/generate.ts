@@ -9,23 +9,32 @@ export const HEADER = (provider: Provider) =>
   `// Change a fragment or an overlay under openapi/${provider}/ and run \`npm run generate\`.\n`;
 
 /** Renders the TypeScript types (openapi-typescript) and the runtime operation metadata for one bundle. */
-export async function generateTypes(provider: Provider, bundleText: string): Promise<{ types: string; meta: string }> {
+export async function generateTypes(
+  provider: Provider,
+  bundleText: string,
+): Promise<{ types: string; meta: string; query: string }> {
   const spec = JSON.parse(bundleText) as Record<string, unknown>;
   // defaultNonNullable: false keeps a field with a `default` optional in request bodies, as the API treats it.
   const ast = await openapiTS(structuredClone(spec) as never, { alphabetize: true, defaultNonNullable: false });
-  return { types: `${HEADER(provider)}\n${astToString(ast)}`, meta: `${HEADER(provider)}\n${renderMeta(spec)}` };
+  const { meta, query } = renderMeta(spec);
+  return {
+    types: `${HEADER(provider)}\n${astToString(ast)}`,
+    meta: `${HEADER(provider)}\n${meta}`,
+    query: `${HEADER(provider)}\n${query}`,
+  };
 }
 
 /** Bundles, writes the bundle, and writes the generated files; returns what changed. */
 export async function generate(provider: Provider, root = ROOT): Promise<string[]> {
   const paths = providerPaths(provider, root);
   const { text } = await bundleSpec(provider, root);
-  const { types, meta } = await generateTypes(provider, text);
+  const { types, meta, query } = await generateTypes(provider, text);
   const changed: string[] = [];
   for (const [file, content] of [
     [paths.bundle, text],
     [paths.types, types],
     [paths.meta, meta],
+    [paths.query, query],
   ] as const) {
     let previous: string | undefined;
     try {

@@ -12,6 +12,7 @@ export function providerPaths(provider: Provider, root = ROOT) {
     bundle: `${root}openapi/dist/${provider}.json`,
     types: `${root}generated/${provider}.ts`,
     meta: `${root}generated/${provider}-meta.ts`,
+    query: `${root}generated/${provider}-query.ts`,
   };
 }
 

@@ -148,11 +148,12 @@ function queryMeta(spec: Json, op: Json): Json | undefined {
 /**
  * The runtime facts the client reads from the bundle (rule: never restated by hand in src/): the
  * security schemes (with their x-bsp- details) and, for each operation, its declared statuses and the
- * shapes of their bodies, the schemes it accepts, whether it takes a body, its documented rate limit,
- * its pagination fields and what its query parameters accept.
+ * shapes of their bodies, the schemes it accepts, whether it takes a body, its documented rate limit
+ * and its pagination fields (`meta`); and what its query parameters accept (`query`).
  */
-export function renderMeta(spec: Json): string {
+export function renderMeta(spec: Json): { meta: string; query: string } {
   const operations: Json = {};
+  const queries: Json = {};
   for (const [path, item] of Object.entries((spec.paths ?? {}) as Json)) {
     for (const method of METHODS) {
       const op = (item as Json)[method] as Json | undefined;
@@ -167,7 +168,10 @@ export function renderMeta(spec: Json): string {
       if (op["x-bsp-rate-limit"]) entry.rateLimit = op["x-bsp-rate-limit"];
       if (op["x-bsp-pagination"]) entry.pagination = op["x-bsp-pagination"];
       const query = queryMeta(spec, op);
-      if (query) entry.query = query;
+      if (query) {
+        queries[path] ??= {};
+        (queries[path] as Json)[method] = query;
+      }
       operations[path] ??= {};
       (operations[path] as Json)[method] = entry;
     }
@@ -181,10 +185,14 @@ export function renderMeta(spec: Json): string {
     if (scheme["x-bsp-token"] !== undefined) out.token = scheme["x-bsp-token"];
     securitySchemes[name] = out;
   }
-  return `${dedupe(
-    `/** Security schemes of the bundle, with the details the client needs to apply them. */\nexport const securitySchemes = ${JSON.stringify(securitySchemes, null, 2)} as const;\n\n` +
-      `/** Runtime facts about each operation, read by src/ (statuses and body shapes, auth, rate limits, paging, query constraints). */\nexport const operations = ${JSON.stringify(operations, null, 2)} as const;\n`,
-  )}`;
+  return {
+    meta: dedupe(
+      `/** Security schemes of the bundle, with the details the client needs to apply them. */\nexport const securitySchemes = ${JSON.stringify(securitySchemes, null, 2)} as const;\n\n` +
+        `/** Runtime facts about each operation, read by src/ (statuses and body shapes, auth, rate limits, paging). */\nexport const operations = ${JSON.stringify(operations, null, 2)} as const;\n`,
+    ),
+    // Kept apart so that apps load it with the first call that has query parameters, not up front.
+    query: `/** What each operation's query parameters accept (names, types, enums, bounds, patterns, filter fields, sort keys). */\nexport const query = ${JSON.stringify(queries, null, 2)} as const;\n`,
+  };
 }
 
 /**

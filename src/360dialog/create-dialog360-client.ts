@@ -2,7 +2,6 @@ import type { paths } from "../../generated/360dialog.ts";
 import { operations, securitySchemes } from "../../generated/360dialog-meta.ts";
 import { checkCredential } from "../core/check-credential.ts";
 import { listPaginator } from "../core/list.ts";
-import { asArray, resolveListOptions } from "../core/list-query.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { ProviderMeta } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
@@ -10,7 +9,6 @@ import { Redactor } from "../core/redactor.ts";
 import { createTransport, type SchemeCredentials } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
-import { serializeJsonQuery, validateQuery } from "../core/validate-query.ts";
 import { type Channel, channelsResource } from "./channels-resource.ts";
 import { type Client, clientsResource } from "./clients-resource.ts";
 import type { ChannelListParams, ClientListParams } from "./list-params.ts";
@@ -23,7 +21,11 @@ export interface PartnerCredentials {
   password: string;
 }
 
-const meta: ProviderMeta = { operations, securitySchemes };
+const meta: ProviderMeta = {
+  operations,
+  securitySchemes,
+  loadQuery: () => import("../../generated/360dialog-query.ts").then((m) => m.query),
+};
 
 /** Options of `createDialog360Client`: the partner, exactly one credential, and the transport options. */
 export interface Dialog360ClientOptions extends TransportOptions {
@@ -108,38 +110,38 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
     params: ChannelListParams | ClientListParams = {},
   ): Paginator<Item, OffsetPage<Item>> {
     if (typeof params !== "object" || params === null) throw new TypeError("list: params must be an object");
-    const op = operations[path].get;
-    const query = op.query;
+    const { filters, extraFilters, sort, pageSize, offset, maxItems, concurrency, ...request } = params;
+    // A snapshot: what the caller changes after list() does not change the list.
+    const given = {
+      filters: filters && typeof filters === "object" ? { ...filters } : filters,
+      extraFilters: extraFilters && typeof extraFilters === "object" ? { ...extraFilters } : extraFilters,
+      sort: Array.isArray(sort) ? [...sort] : sort,
+      paging: { pageSize, offset, maxItems, concurrency },
+    };
     const operation = `GET ${path}`;
-    // Checked now, before anything is sent: misuse fails at the call site, not deep in a loop.
-    const paging = resolveListOptions(params, query, op.pagination.limit);
-    const filters = serializeJsonQuery(
-      "filters",
-      params.filters as Record<string, unknown> | undefined,
-      params.extraFilters,
-      query,
-      operation,
-    );
-    const sort = asArray(params.sort);
-    validateQuery({ sort }, query, operation);
-    const {
-      filters: _f,
-      extraFilters: _e,
-      sort: _s,
-      pageSize: _p,
-      offset: _o,
-      maxItems: _m,
-      concurrency: _c,
-      ...request
-    } = params;
-    return listPaginator<Item>(
-      transport,
-      path,
-      { partner_id: partnerId },
-      { ...(filters ? { filters } : {}), ...(sort ? { sort } : {}) },
-      paging,
-      request,
-    ) as Paginator<Item, OffsetPage<Item>>;
+    const prepare = async () => {
+      const [{ asArray, resolveListOptions }, { serializeJsonQuery, validateQuery }, queries] = await Promise.all([
+        import("../core/list-query.ts"),
+        import("../core/validate-query.ts"),
+        meta.loadQuery(),
+      ]);
+      const constraints = queries[path]?.get;
+      const paging = resolveListOptions(given.paging, constraints, operations[path].get.pagination.limit);
+      const json = serializeJsonQuery(
+        "filters",
+        given.filters as Record<string, unknown> | undefined,
+        given.extraFilters,
+        constraints,
+        operation,
+      );
+      const sorted = asArray(given.sort);
+      validateQuery({ sort: sorted }, constraints, operation);
+      return { query: { ...(json ? { filters: json } : {}), ...(sorted ? { sort: sorted } : {}) }, paging };
+    };
+    return listPaginator<Item>(transport, path, { partner_id: partnerId }, prepare, request) as Paginator<
+      Item,
+      OffsetPage<Item>
+    >;
   }
 
   return {

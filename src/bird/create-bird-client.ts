@@ -3,18 +3,20 @@ import { operations, securitySchemes } from "../../generated/bird-meta.ts";
 import { checkCredential } from "../core/check-credential.ts";
 import type { CursorPage } from "../core/cursor-pages.ts";
 import { listPaginator } from "../core/list.ts";
-import { resolveListOptions } from "../core/list-query.ts";
 import type { ProviderMeta } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport, type SchemeCredentials } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
-import { validateQuery } from "../core/validate-query.ts";
 import { type BirdChannel, type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
 
-const meta: ProviderMeta = { operations, securitySchemes };
+const meta: ProviderMeta = {
+  operations,
+  securitySchemes,
+  loadQuery: () => import("../../generated/bird-query.ts").then((m) => m.query),
+};
 
 /** Options of `createBirdClient`: the access key, the workspace, and the transport options. */
 export interface BirdClientOptions extends TransportOptions {
@@ -59,20 +61,32 @@ export function createBirdClient(options: BirdClientOptions) {
 
   function list(params: BirdChannelListParams = {}): Paginator<BirdChannel, CursorPage<BirdChannel>> {
     if (typeof params !== "object" || params === null) throw new TypeError("list: params must be an object");
-    const op = operations[LIST_PATH].get;
+    const { signal, timeout, retry, headers, extraQuery, pageSize, maxItems, ...rest } = params;
+    // A snapshot: what the caller changes after list() does not change the list.
+    const filters: Record<string, unknown> = { ...rest };
     const operation = `GET ${LIST_PATH}`;
-    const { pageSize, maxItems } = resolveListOptions(params, op.query, op.pagination.limit);
-    const { signal, timeout, retry, headers, extraQuery, pageSize: _p, maxItems: _m, ...filters } = params;
-    // Checked now, before anything is sent, against what the spec declares for each parameter.
-    validateQuery(filters, op.query, operation);
-    return listPaginator<BirdChannel>(
-      transport,
-      LIST_PATH,
-      { workspaceId },
-      filters,
-      { pageSize, maxItems, offset: 0, concurrency: 1 },
-      { signal, timeout, retry, headers, extraQuery },
-    ) as Paginator<BirdChannel, CursorPage<BirdChannel>>;
+    const prepare = async () => {
+      const [{ resolveListOptions }, { validateQuery }, queries] = await Promise.all([
+        import("../core/list-query.ts"),
+        import("../core/validate-query.ts"),
+        meta.loadQuery(),
+      ]);
+      const constraints = queries[LIST_PATH]?.get;
+      const paging = resolveListOptions(
+        { pageSize, maxItems },
+        constraints,
+        operations[LIST_PATH].get.pagination.limit,
+      );
+      validateQuery(filters, constraints, operation);
+      return { query: filters, paging: { ...paging, offset: 0, concurrency: 1 } };
+    };
+    return listPaginator<BirdChannel>(transport, LIST_PATH, { workspaceId }, prepare, {
+      signal,
+      timeout,
+      retry,
+      headers,
+      extraQuery,
+    }) as Paginator<BirdChannel, CursorPage<BirdChannel>>;
   }
 
   return {

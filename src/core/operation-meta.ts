@@ -62,8 +62,12 @@ export interface OperationMeta {
   readonly body?: boolean;
   readonly rateLimit?: RateLimitRule;
   readonly pagination?: PaginationMeta;
-  readonly query?: QueryMeta;
 }
+
+/** Query constraints by path template and method (`generated/<provider>-query.ts`). */
+export type QueryMetaMap = {
+  readonly [path: string]: { readonly [method: string]: QueryMeta | undefined } | undefined;
+};
 
 export interface SecuritySchemeMeta {
   readonly type: string;
@@ -88,6 +92,8 @@ export type OperationsMeta = {
 export interface ProviderMeta {
   readonly operations: OperationsMeta;
   readonly securitySchemes: { readonly [name: string]: SecuritySchemeMeta };
+  /** Loads the query constraints, the first time a call has query parameters or a list is iterated. */
+  readonly loadQuery: () => Promise<QueryMetaMap>;
 }
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch";

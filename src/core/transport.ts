@@ -11,7 +11,6 @@ import type { RequestOptions, ResolvedRequestOptions } from "./request-options.t
 import type { Result } from "./result.ts";
 import { notSent, sendAttempt, type WireRequest } from "./send-attempt.ts";
 import type { RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
-import { validateQuery } from "./validate-query.ts";
 
 /** The credential configured for each security scheme: an API key, or a login exchanged for a token. */
 export type SchemeCredentials = Record<string, { apiKey: string } | { login: Record<string, unknown> }>;
@@ -289,7 +288,11 @@ export function createTransport<Paths extends object>(
       ? checks.resolveRequestOptions(requestOptions, options, auth.credentialHeaders, operation)
       : { signal: undefined, timeout: options.timeout, retry: options.retry, headers: undefined };
     if (init.path) validatePathParams(init.path, provider.paramNames ?? {});
-    validateQuery(init.query, op?.query, operation);
+    if (init.query !== undefined && Object.keys(init.query).length > 0) {
+      // The query constraints and their checker load with the first call that has a query.
+      const [{ validateQuery }, queries] = await Promise.all([import("./validate-query.ts"), meta.loadQuery()]);
+      validateQuery(init.query, queries[path]?.[method], operation);
+    }
     const extraQuery = requestOptions?.extraQuery;
     const query = extraQuery ? { ...init.query, ...extraQuery } : init.query;
     const body = checks ? checks.withExtraBody(init.body, requestOptions?.extraBody, op, operation) : init.body;

@@ -127,9 +127,9 @@ describe("Bird cursor pagination", () => {
     [{ platform: "whats app" }, /platform must match \^\[A-Za-z0-9-\]\+\$, got "whats app"/],
     [{ colour: "red" }, /GET \/workspaces\/\{workspaceId\}\/channels has no query parameter "colour"/],
     [{ reverse: "yes" }, /reverse must be a boolean/],
-  ])("refuses %j before any request", async (params, message) => {
+  ])("refuses %j when iterated, before any request", async (params, message) => {
     const { bird, server } = await birdServer(10);
-    expect(() => bird.channels.list(params as never)).toThrow(message);
+    await expect(bird.channels.list(params as never).toArray()).rejects.toThrow(message);
     expect(server.requests).toHaveLength(0);
   });
 

@@ -487,10 +487,13 @@ describe("bad input never reaches the wire", () => {
     ["Infinity", Number.POSITIVE_INFINITY, TypeError],
     ["a BigInt", 10n, TypeError],
     ["an integer beyond 2^53", 1e21, RangeError],
-  ])("a filter value of %s", (_what, value, type) => {
+  ])("a filter value of %s", async (_what, value, type) => {
     const { fetch, calls } = fakeFetch(() => json(200, { partner_channels: [], total: 0 }));
-    expect(() => d360({ fetch }).channels.list({ extraFilters: { "client.id": value as never } })).toThrow(type);
-    expect(() => d360({ fetch }).channels.list({ filters: { current_limit: value as never } })).toThrow();
+    const client = d360({ fetch });
+    await expect(client.channels.list({ extraFilters: { "client.id": value as never } }).toArray()).rejects.toThrow(
+      type,
+    );
+    await expect(client.channels.list({ filters: { current_limit: value as never } }).toArray()).rejects.toThrow();
     expect(calls).toHaveLength(0);
   });
 

@@ -2,7 +2,7 @@
 // and each expectTypeOf must hold, or the typecheck fails. Never executed.
 import { expectTypeOf } from "vitest";
 import type { components } from "../../generated/360dialog.ts";
-import type { operations as meta } from "../../generated/360dialog-meta.ts";
+import type { query as meta } from "../../generated/360dialog-query.ts";
 import { type ChannelSortKey, type ClientSortKey, createDialog360Client, unwrap } from "../../src/360dialog/index.ts";
 import type { NetworkError, RateLimitedError, TimeoutError, UnexpectedError } from "../../src/index.ts";
 
@@ -108,12 +108,12 @@ export async function consumer() {
 
 // The runtime lists the client validates with are the same sets as the types.
 type ListPath = "/api/v2/partners/{partner_id}/channels" | "/api/v2/partners/{partner_id}/clients";
-type Ascending<P extends ListPath> = (typeof meta)[P]["get"]["query"]["sortKeys"]["sort"][number];
+type Ascending<P extends ListPath> = (typeof meta)[P]["get"]["sortKeys"]["sort"][number];
 type MetaSort<P extends ListPath> = Ascending<P> | `-${Ascending<P>}`;
 expectTypeOf<MetaSort<"/api/v2/partners/{partner_id}/channels">>().toEqualTypeOf<ChannelSortKey>();
 expectTypeOf<MetaSort<"/api/v2/partners/{partner_id}/clients">>().toEqualTypeOf<ClientSortKey>();
 type MetaFilterKeys<P extends keyof typeof meta> = (typeof meta)[P] extends {
-  get: { query: { json: { filters: infer F } } };
+  get: { json: { filters: infer F } };
 }
   ? keyof F
   : never;
