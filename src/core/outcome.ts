@@ -20,20 +20,19 @@ export type Outcome =
     }
   | { readonly type: "rate_limited"; readonly retryAfterMs: number };
 
-const parsed = new WeakMap<Outcome, { ok: true; value: unknown } | { ok: false }>();
+type Parsed = { ok: true; value: unknown } | { ok: false };
 
 /** The outcome's body parsed as JSON, once however many readers ask (logger, retry decision, errors). */
-export function jsonOf(outcome: Outcome & { type: "response" }): { ok: true; value: unknown } | { ok: false } {
-  let result = parsed.get(outcome);
-  if (!result) {
-    result = { ok: false };
-    if (outcome.text.length > 0 && !outcome.overCap) {
-      try {
-        result = { ok: true, value: JSON.parse(outcome.text) };
-      } catch {}
-    }
-    parsed.set(outcome, result);
+export function jsonOf(outcome: Outcome & { type: "response" }): Parsed {
+  const memo = outcome as { parsed?: Parsed };
+  if (memo.parsed) return memo.parsed;
+  let result: Parsed = { ok: false };
+  if (outcome.text.length > 0 && !outcome.overCap) {
+    try {
+      result = { ok: true, value: JSON.parse(outcome.text) };
+    } catch {}
   }
+  memo.parsed = result;
   return result;
 }
 

@@ -10,10 +10,15 @@ export const DEFAULT_MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
  * Reads a response body under a size cap and an abort signal (the attempt's: its timeout, the total
- * deadline and the caller's signal). On abort or when the cap is reached the body is cancelled, so its
+ * deadline and the caller's signal); `signalBound` says the fetch already ties the body to it. On abort or when the cap is reached the body is cancelled, so its
  * connection is released, and nothing past the cap is read.
  */
-export async function readBody(response: Response, maxBytes: number, signal: AbortSignal): Promise<ReadBody> {
+export async function readBody(
+  response: Response,
+  maxBytes: number,
+  signal: AbortSignal,
+  signalBound = false,
+): Promise<ReadBody> {
   const body = response.body;
   if (body === null) return { text: "", overCap: false };
   const length = response.headers.get("content-length");
@@ -25,7 +30,10 @@ export async function readBody(response: Response, maxBytes: number, signal: Abo
   // With a trustworthy length under the cap, the platform's own reader is the cheapest. fetch
   // decompresses, so Content-Length says nothing about the decoded size when there is an encoding.
   if (declared >= 0 && !response.headers.has("content-encoding")) {
-    return { text: await untilAborted(response.text(), signal, () => body.cancel()), overCap: false };
+    // The platform's fetch errors the body when the request's signal aborts (`signalBound`); another
+    // fetch gets the same guarantee from a race with the signal.
+    const text = signalBound ? response.text() : untilAborted(response.text(), signal, () => body.cancel());
+    return { text: await text, overCap: false };
   }
   const reader = body.getReader();
   const decoder = new TextDecoder();

@@ -17,6 +17,8 @@ export interface WireRequest {
 
 export interface AttemptLimits {
   fetch: typeof globalThis.fetch;
+  /** The platform's fetch, which ties the body to the request's signal: its read needs no extra guard. */
+  trustedFetch?: boolean;
   /** This attempt's timeout: the per-attempt timeout, or what is left of the total deadline if less. */
   timeoutMs: number;
   /** The caller's signal. */
@@ -68,7 +70,7 @@ export async function sendAttempt(request: WireRequest, limits: AttemptLimits): 
       }
       url = target.href;
     }
-    const body = await readBody(response, limits.maxBodyBytes, signal);
+    const body = await readBody(response, limits.maxBodyBytes, signal, limits.trustedFetch);
     return { type: "response", response, text: body.text, overCap: body.overCap };
   } catch (error) {
     if (limits.signal?.aborted) throw limits.signal.reason;

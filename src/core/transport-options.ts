@@ -110,6 +110,8 @@ export interface ResolvedTransportOptions {
   logger: TransportOptions["logger"];
   retry: Required<RetryOptions>;
   fetch: typeof globalThis.fetch;
+  /** `fetch` is the platform's (not injected). */
+  platformFetch: boolean;
   maxResponseBytes: number;
   clock: Clock;
 }
@@ -181,6 +183,7 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
     totalTimeout,
     retry,
     fetch: fetchImpl,
+    platformFetch: options.fetch === undefined,
     rateLimit:
       rate === false
         ? false

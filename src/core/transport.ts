@@ -4,7 +4,7 @@ import type { ErrorBodyReader, OutcomeContext } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
 import type { HttpMethod, OperationMeta, ProviderMeta } from "./operation-meta.ts";
 import { type Outcome, successValue } from "./outcome.ts";
-import { createPacer } from "./pacer.ts";
+import { createPacer, type Pace } from "./pacer.ts";
 import { validatePathParams } from "./path-params.ts";
 import type { Redactor } from "./redactor.ts";
 import type { RequestOptions, ResolvedRequestOptions } from "./request-options.ts";
@@ -154,7 +154,7 @@ export function createTransport<Paths extends object>(
     sent: { attempts: number },
   ): Promise<Outcome> {
     const started = performance.now();
-    const pace = await pacer.acquire(ctx, deadlineAt);
+    const pace = ctx.meta?.rateLimit && options.rateLimit ? await pacer.acquire(ctx, deadlineAt) : UNPACED;
     if (pace.limited) return pace.limited;
     const remaining = deadlineAt - clock.now();
     let outcome: Outcome;
@@ -167,6 +167,7 @@ export function createTransport<Paths extends object>(
       // A caller's abort rejects from here; the slot stays counted, the request may have been seen.
       outcome = await sendAttempt(wire, {
         fetch: options.fetch,
+        trustedFetch: options.platformFetch,
         timeoutMs: Math.min(ctx.options.timeout, remaining),
         signal: ctx.options.signal,
         maxBodyBytes: options.maxResponseBytes,
@@ -197,7 +198,8 @@ export function createTransport<Paths extends object>(
     const sent = { attempts: 0 };
     let replayed = false;
     for (;;) {
-      const credential = await auth.authenticate(ctx);
+      const pending = auth.authenticate(ctx);
+      const credential = pending instanceof Promise ? await pending : pending;
       if (credential && "failure" in credential) return credential.failure;
       // The request's headers are this call's own (openapi-fetch builds them per call): set in place.
       if (ctx.options.headers) {
@@ -317,6 +319,8 @@ export function createTransport<Paths extends object>(
   const engine: Engine = { meta, options, run, contextOf, buildAndRun };
   return { api, call, meta };
 }
+
+const UNPACED: Pace = { release: undefined, waitMs: undefined };
 
 /** Statuses and failures the retry policy may retry (it decides; this only avoids loading it for the rest). */
 function mightRetry(outcome: Outcome): boolean {
