@@ -258,6 +258,9 @@ export const query = {
       },
       "json": {
         "filters": {
+          "contact_info": {
+            "type": "string"
+          },
           "contact_info.city": {},
           "contact_info.country": {},
           "contact_info.email": {},
@@ -321,7 +324,9 @@ export const query = {
           "type": "string",
           "enum": [
             "DAY",
-            "MONTH"
+            "MONTH",
+            "day",
+            "month"
           ]
         },
         "app_id": {

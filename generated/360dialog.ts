@@ -534,7 +534,7 @@ export interface components {
         };
         DefaultHttpOut: {
             meta: components["schemas"]["_Meta"];
-            status_code: number;
+            status_code?: number;
         };
         DefaultValidationError: {
             meta: components["schemas"]["MetaSchemaErrorWithDetails"];
@@ -569,9 +569,7 @@ export interface components {
             /** @description Trace ID for debugging purposes */
             "360dialog_trace_id"?: string;
             /** @description Additional error data */
-            details?: {
-                [key: string]: unknown;
-            };
+            details?: Record<string, never>;
             developer_message: string;
             http_code: number;
             success: boolean;
@@ -677,9 +675,7 @@ export interface components {
             /** @description Number of results returned */
             count?: number;
             /** @description Filter results by channel, channel settings, client, project, integration, waba_account, partner fields */
-            filters?: {
-                [key: string]: unknown;
-            };
+            filters?: Record<string, never>;
             /** @description Maximum number of results to return */
             limit?: number;
             /** @description Number of results to skip */
@@ -824,6 +820,8 @@ export interface components {
             status?: string;
         };
         PartnerClientsListFilterIn: {
+            /** @description Searches the client's contact information (the guide's example passes an e-mail address). */
+            contact_info?: string;
             "contact_info.city"?: unknown;
             "contact_info.country"?: unknown;
             "contact_info.email"?: unknown;
@@ -2246,7 +2244,7 @@ export interface operations {
                 /** @description End of the period as a UNIX timestamp in seconds (UTC); returned data is equal to or older than it. */
                 end_date?: number;
                 /** @description Granularity of the usage breakdown. MONTH when omitted. */
-                granularity?: "DAY" | "MONTH";
+                granularity?: "DAY" | "MONTH" | "day" | "month";
                 /** @description Start of the period as a UNIX timestamp in seconds (UTC); returned data is equal to or newer than it. */
                 start_date?: number;
             };

@@ -65,7 +65,7 @@ describe("list parameters", () => {
 
 describe("query parameters of direct calls", () => {
   it.each([
-    [{ granularity: "WEEK" }, TypeError, /granularity must be one of "DAY", "MONTH"; got "WEEK"/],
+    [{ granularity: "WEEK" }, TypeError, /granularity must be one of "DAY", "MONTH", "day", "month"; got "WEEK"/],
     [
       { start_date: "2024-01-01" },
       TypeError,
