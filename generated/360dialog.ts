@@ -1188,6 +1188,8 @@ export interface components {
             user_name?: string;
         };
         WabaAccountPublicOut: {
+            /** Format: date-time */
+            created_at?: string;
             /** @description Meta's Whatsapp Business Account ID */
             external_id?: string;
             /** @description Meta's business account status */
@@ -1196,6 +1198,9 @@ export interface components {
             fb_business_id?: string;
             /** @description Waba account ID */
             id?: string;
+            /** Format: date-time */
+            modified_at?: string;
+            name?: string;
             /** @description Meta's WABA namespace on Meta */
             namespace?: string;
             /** @description Meta's OBO Business information */
