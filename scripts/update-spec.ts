@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { extractFragments } from "./extract-fragments.ts";
 import { generate } from "./generate.ts";
 import { parseProvider, providerPaths, ROOT } from "./providers.ts";
+import { formatSemantic, semanticDiff } from "./semantic-diff.ts";
 import { diffSpecs, formatChanges } from "./spec-diff.ts";
 
 /**
@@ -34,7 +35,18 @@ export async function updateSpec(markdown: string, provider = parseProvider("360
   const changedFiles = await generate(provider, root);
   const after = JSON.parse(readFileSync(paths.bundle, "utf8"));
   const changes = diffSpecs(before, after);
-  return { fragments: fragments.length, written, removed, changedFiles, changes, summary: formatChanges(changes) };
+  // The structural summary says what changed; the semantic diff resolves $refs into each operation,
+  // so a shared parameter becoming required or a narrowed type is reported where callers meet it.
+  const semantic = semanticDiff(before, after);
+  return {
+    fragments: fragments.length,
+    written,
+    removed,
+    changedFiles,
+    changes,
+    semantic,
+    summary: `${formatChanges(changes)}\n${formatSemantic(semantic)}`,
+  };
 }
 
 async function readSource(source: string): Promise<string> {

@@ -110,7 +110,10 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
     params: ChannelListParams | ClientListParams = {},
   ): Paginator<Item, OffsetPage<Item>> {
     if (typeof params !== "object" || params === null) throw new TypeError("list: params must be an object");
-    const { filters, extraFilters, sort, pageSize, offset, maxItems, concurrency, ...request } = params;
+    const { filters, extraFilters, sort, pageSize, offset, maxItems, concurrency, ...others } = params;
+    const { signal, timeout, retry, headers, extraQuery, ...declared } = others as typeof others &
+      Record<string, unknown>;
+    const request = { signal, timeout, retry, headers, extraQuery };
     // A snapshot: what the caller changes after list() does not change the list.
     const given = {
       filters: filters && typeof filters === "object" ? { ...filters } : filters,
@@ -136,7 +139,12 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
       );
       const sorted = asArray(given.sort);
       validateQuery({ sort: sorted }, constraints, operation);
-      return { query: { ...(json ? { filters: json } : {}), ...(sorted ? { sort: sorted } : {}) }, paging };
+      // Query parameters the spec declares beyond filters, sort and paging pass through, checked.
+      validateQuery(declared, constraints, operation);
+      return {
+        query: { ...declared, ...(json ? { filters: json } : {}), ...(sorted ? { sort: sorted } : {}) },
+        paging,
+      };
     };
     return listPaginator<Item>(transport, path, { partner_id: partnerId }, prepare, request) as Paginator<
       Item,

@@ -31,4 +31,5 @@ export type {
   ClientListParams,
   ClientSortKey,
   JsonScalar,
+  ListParamsOf,
 } from "./list-params.ts";

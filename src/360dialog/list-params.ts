@@ -42,7 +42,18 @@ export interface ListParams<Filters, SortKey> extends ListOptions {
   sort?: SortKey | readonly SortKey[];
 }
 
+/** The query parameters the list wrapper sends itself (`filters` and `sort` typed above, paging). */
+type WrappedQuery = "filters" | "sort" | "offset" | "limit";
+
+/**
+ * The parameters of a list operation, derived from its generated type: the typed filters, sort and
+ * paging, plus every other query parameter the operation declares (none today). A query parameter the
+ * spec adds later appears here by itself, and a required one fails the caller's compile until it is
+ * passed.
+ */
+export type ListParamsOf<Op, Filters, SortKey> = ListParams<Filters, SortKey> & Omit<QueryOf<Op>, WrappedQuery>;
+
 /** Parameters of `channels.list`. */
-export type ChannelListParams = ListParams<ChannelFilters, ChannelSortKey>;
+export type ChannelListParams = ListParamsOf<ListChannels, ChannelFilters, ChannelSortKey>;
 /** Parameters of `clients.list`. */
-export type ClientListParams = ListParams<ClientFilters, ClientSortKey>;
+export type ClientListParams = ListParamsOf<ListClients, ClientFilters, ClientSortKey>;

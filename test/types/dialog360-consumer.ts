@@ -3,7 +3,14 @@
 import { expectTypeOf } from "vitest";
 import type { components } from "../../generated/360dialog.ts";
 import type { query as meta } from "../../generated/360dialog-query.ts";
-import { type ChannelSortKey, type ClientSortKey, createDialog360Client, unwrap } from "../../src/360dialog/index.ts";
+import {
+  type ChannelListParams,
+  type ChannelSortKey,
+  type ClientSortKey,
+  createDialog360Client,
+  type ListParamsOf,
+  unwrap,
+} from "../../src/360dialog/index.ts";
 import type { NetworkError, RateLimitedError, TimeoutError, UnexpectedError } from "../../src/index.ts";
 
 type DefaultHttpError = components["schemas"]["DefaultHttpError"];
@@ -136,3 +143,12 @@ export async function escapeHatch(d360: ReturnType<typeof createDialog360Client>
     params: { path: { partner_id: "p", client_id: "c" }, query: { granularty: "DAY" } },
   });
 }
+
+// List parameters are derived from the generated operation: a query parameter the spec adds appears
+// in them, and a required one must be passed (a regeneration that adds one breaks the compile here).
+type ListWithRequiredQuery = {
+  parameters: { query: { filters?: string; sort?: string[]; offset?: number; limit?: number; region: string } };
+};
+expectTypeOf<{ region: "DE" }>().toExtend<ListParamsOf<ListWithRequiredQuery, Record<string, never>, never>>();
+expectTypeOf<{ pageSize: 10 }>().not.toExtend<ListParamsOf<ListWithRequiredQuery, Record<string, never>, never>>();
+expectTypeOf<Record<string, never>>().toExtend<ChannelListParams>();
