@@ -11,7 +11,13 @@ rmSync(`${ROOT}dist`, { recursive: true, force: true });
 // Each entry point is built on its own, so importing one loads a single file (plus openapi-fetch)
 // rather than the chunks a cross-entry split would make; code loaded on first use stays in lazy
 // chunks. Shared classes stay recognisable across entry points: BspError's instanceof checks a brand.
-for (const entry of ["src/index.ts", "src/360dialog/index.ts", "src/bird/index.ts", "src/testing/index.ts"]) {
+for (const entry of [
+  "src/index.ts",
+  "src/360dialog/index.ts",
+  "src/bird/index.ts",
+  "src/testing/index.ts",
+  "src/redis/index.ts",
+]) {
   await build({
     entryPoints: [`${ROOT}${entry}`],
     outbase: ROOT,

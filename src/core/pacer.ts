@@ -6,7 +6,7 @@ import type { ResolvedTransportOptions } from "./transport-options.ts";
 
 /** What pacing gave one attempt: permission to send, or the rate_limited outcome (nothing sent). */
 export type Pace =
-  | { limited: Outcome & { type: "rate_limited" } }
+  | { limited: Outcome }
   | { limited?: never; release: (() => void | Promise<void>) | undefined; waitMs: number | undefined };
 
 /**
@@ -28,20 +28,29 @@ export function createPacer(rateLimit: ResolvedTransportOptions["rateLimit"], cl
       const rule = ctx.meta?.rateLimit;
       if (!key || !rule || !rateLimit) return { release: undefined, waitMs: undefined };
       const started = clock.now();
-      const grant = await rateLimit.store.acquire({
-        key,
-        limit: rule.limit,
-        windowMs: rule.windowSeconds * 1000,
-        maxWaitMs: Math.min(rateLimit.maxWait, deadlineAt - started),
-        signal: ctx.options.signal,
-        onWait: (waitMs) => {
-          try {
-            rateLimit.onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs, key });
-          } catch {
-            // A failing callback must not fail the call.
-          }
-        },
-      });
+      let grant: Awaited<ReturnType<typeof rateLimit.store.acquire>>;
+      try {
+        grant = await rateLimit.store.acquire({
+          key,
+          limit: rule.limit,
+          windowMs: rule.windowSeconds * 1000,
+          maxWaitMs: Math.min(rateLimit.maxWait, deadlineAt - started),
+          signal: ctx.options.signal,
+          onWait: (waitMs) => {
+            try {
+              rateLimit.onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs, key });
+            } catch {
+              // A failing callback must not fail the call.
+            }
+          },
+        });
+      } catch (error) {
+        // The caller's abort rejects the call; a store that fails (a shared store whose backend is
+        // down, with onUnavailable "fail") fails it as a network error, with nothing sent.
+        if (ctx.options.signal?.aborted) throw error;
+        const reason = `the rate-limit store failed: ${error instanceof Error ? error.message : String(error)}`;
+        return { limited: { type: "failure", error, timedOut: false, timeoutMs: 0, reason } };
+      }
       if (!grant.granted) return { limited: { type: "rate_limited", retryAfterMs: grant.retryAfterMs } };
       const waited = clock.now() - started;
       return { release: grant.release, waitMs: waited >= 1 ? Math.round(waited) : undefined };

@@ -1,0 +1,213 @@
+import { type Clock, systemClock } from "../core/clock.ts";
+import {
+  MemoryRateLimitStore,
+  type RateLimitGrant,
+  type RateLimitRequest,
+  type RateLimitStore,
+} from "../core/rate-limiter.ts";
+
+/**
+ * The part of a Redis client the store uses: `eval` as ioredis has it
+ * (`eval(script, numKeys, ...keysAndArgs)`). An ioredis `Redis` or `Cluster` instance fits as is.
+ */
+export interface RedisEvalClient {
+  /** Runs a Lua script with its keys and arguments (ioredis: `redis.eval(script, numKeys, ...)`). */
+  eval(script: string, numKeys: number, ...keysAndArgs: (string | number)[]): Promise<unknown>;
+}
+
+/** What `onUnavailable` chooses when Redis fails or does not answer within `commandTimeout`. */
+export type RedisUnavailablePolicy = "memory" | "fail";
+
+/** Options of `createRedisRateLimitStore`. */
+export interface RedisRateLimitStoreOptions {
+  /** Your Redis client (ioredis). The store never closes it. */
+  client: RedisEvalClient;
+  /**
+   * Prefix of every key the store writes. Keys also carry the bucket and the partner or workspace,
+   * so two accounts never share a budget.
+   * @default "bsp-sdk:rate-limit:"
+   */
+  prefix?: string;
+  /**
+   * When Redis fails or is slow: `"memory"` paces this process with an in-memory store (and logs a
+   * warning once per outage), `"fail"` fails the call with a `network` error (nothing is sent).
+   * @default "memory": a Redis outage must not become an API outage; the API's own 429s are still
+   * honoured, and each process still keeps its own pace.
+   */
+  onUnavailable?: RedisUnavailablePolicy;
+  /**
+   * Longest wait for one Redis command, in milliseconds; past it Redis counts as unavailable.
+   * @default 1000
+   */
+  commandTimeout?: number;
+  /** Receives the warning when the store falls back to memory (never the Redis URL or its password). */
+  onWarning?: (message: string) => void;
+  /** The clock the store sleeps on; budgets are counted on the Redis server's time. */
+  clock?: Clock;
+  /**
+   * A Redis list that receives the server time (ms) of every grant, `<key> <time>`: an audit trail of
+   * what was sent on the shared budgets. Off by default; the list is the caller's to trim.
+   */
+  auditList?: string;
+}
+
+// A sliding-window log per key in a sorted set, counted on the Redis server's clock (TIME), so
+// processes with skewed clocks share one budget exactly. Atomic: one script per acquire.
+// Returns {1, 0} when a slot was taken, {0, waitMs} otherwise.
+const ACQUIRE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local limit = tonumber(ARGV[1])
+local window = tonumber(ARGV[2])
+local paused = redis.call('PTTL', KEYS[2])
+if paused > 0 then return {0, paused} end
+redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+local count = redis.call('ZCARD', KEYS[1])
+if count < limit then
+  redis.call('ZADD', KEYS[1], now, ARGV[3])
+  redis.call('PEXPIRE', KEYS[1], window)
+  if ARGV[4] ~= '' then redis.call('RPUSH', ARGV[4], KEYS[1] .. ' ' .. now) end
+  return {1, 0}
+end
+local oldest = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+return {0, math.max(1, tonumber(oldest[2]) + window - now)}
+`;
+const RELEASE = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
+const PAUSE = `
+local ms = tonumber(ARGV[1])
+if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], '1', 'PX', ms) end
+return 1
+`;
+
+class RedisUnavailable extends Error {}
+
+/**
+ * A `RateLimitStore` on Redis, for budgets shared by several processes (web workers, job queues,
+ * serverless functions): a call waits for its slot up to `maxWait`, a released slot is given back, a
+ * server's 429 pauses the budget for every process, keys expire by themselves.
+ *
+ * @example
+ * import { Redis } from "ioredis";
+ * import { createRedisRateLimitStore } from "bsp-sdk/redis";
+ * const store = createRedisRateLimitStore({ client: new Redis(process.env.REDIS_URL) });
+ * const d360 = createDialog360Client({ partnerId, apiKey, rateLimit: { store } });
+ */
+export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): RateLimitStore {
+  const client = options?.client;
+  if (typeof client?.eval !== "function") {
+    throw new TypeError("createRedisRateLimitStore: client must be a Redis client with eval (ioredis)");
+  }
+  const prefix = options.prefix ?? "bsp-sdk:rate-limit:";
+  const policy = options.onUnavailable ?? "memory";
+  if (policy !== "memory" && policy !== "fail") {
+    throw new TypeError('createRedisRateLimitStore: onUnavailable must be "memory" or "fail"');
+  }
+  const commandTimeout = options.commandTimeout ?? 1000;
+  if (!Number.isFinite(commandTimeout) || commandTimeout <= 0) {
+    throw new RangeError("createRedisRateLimitStore: commandTimeout must be a positive number of milliseconds");
+  }
+  const clock = options.clock ?? systemClock;
+  const fallback = new MemoryRateLimitStore({ clock });
+  let warned = false;
+
+  /** One command, bounded by `commandTimeout` and the caller's signal. */
+  function command(script: string, keys: string[], args: (string | number)[], signal?: AbortSignal) {
+    return new Promise<unknown>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const onAbort = () => finish(() => reject(signal?.reason));
+      const timer = setTimeout(
+        () => finish(() => reject(new RedisUnavailable(`Redis did not answer within ${commandTimeout} ms`))),
+        commandTimeout,
+      );
+      let done = false;
+      const finish = (settle: () => void) => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener("abort", onAbort);
+        settle();
+      };
+      signal?.addEventListener("abort", onAbort, { once: true });
+      client.eval(script, keys.length, ...keys, ...args).then(
+        (value) => finish(() => resolve(value)),
+        (error: unknown) => finish(() => reject(new RedisUnavailable(safeMessage(error)))),
+      );
+    });
+  }
+
+  function unavailable(error: RedisUnavailable): never | "memory" {
+    if (policy === "fail") throw new Error(`the shared rate-limit store (Redis) is unavailable: ${error.message}`);
+    if (!warned) {
+      warned = true;
+      try {
+        options.onWarning?.(
+          `bsp-sdk: the shared rate-limit store (Redis) is unavailable (${error.message}); pacing this process in memory until it answers again`,
+        );
+      } catch {}
+    }
+    return "memory";
+  }
+
+  async function acquire(request: RateLimitRequest): Promise<RateLimitGrant> {
+    const key = `${prefix}${request.key}`;
+    const started = clock.now();
+    let announced = false;
+    for (;;) {
+      request.signal?.throwIfAborted();
+      const member = `${started}-${Math.random().toString(36).slice(2)}`;
+      let answer: unknown;
+      try {
+        answer = await command(
+          ACQUIRE,
+          [key, `${key}:paused`],
+          [request.limit, request.windowMs, member, options.auditList ?? ""],
+          request.signal,
+        );
+      } catch (error) {
+        if (!(error instanceof RedisUnavailable)) throw error;
+        unavailable(error);
+        const remaining = Math.max(0, request.maxWaitMs - (clock.now() - started));
+        return fallback.acquire({ ...request, maxWaitMs: remaining });
+      }
+      warned = false;
+      const [granted, waitMs] = Array.isArray(answer) ? answer.map(Number) : [0, Number.NaN];
+      if (granted === 1) {
+        return {
+          granted: true,
+          release: () =>
+            command(RELEASE, [key], [member]).then(
+              () => undefined,
+              () => undefined,
+            ),
+        };
+      }
+      const wait = Number.isFinite(waitMs) ? Math.max(1, waitMs as number) : 1;
+      const remaining = request.maxWaitMs - (clock.now() - started);
+      if (wait > remaining) return { granted: false, retryAfterMs: wait };
+      if (!announced) {
+        announced = true;
+        request.onWait?.(wait);
+      }
+      // Sleep on the local clock for a duration measured on Redis's: skew between clocks cancels out.
+      await clock.sleep(wait, request.signal);
+    }
+  }
+
+  return {
+    acquire,
+    async pause(key: string, ms: number) {
+      try {
+        await command(PAUSE, [`${prefix}${key}:paused`], [Math.ceil(ms)]);
+      } catch (error) {
+        if (!(error instanceof RedisUnavailable)) throw error;
+        if (unavailable(error) === "memory") fallback.pause(key, ms);
+      }
+    },
+  };
+}
+
+/** An error's message without credentials a Redis URL may carry (`redis://user:password@host`). */
+function safeMessage(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/(rediss?:\/\/)[^@\s/]*@/gi, "$1[REDACTED]@").slice(0, 300);
+}
