@@ -10,6 +10,7 @@ import { loadSockets } from "./load-sockets.ts";
 import { memoryUse } from "./memory.ts";
 import { paginationThroughput } from "./pagination-throughput.ts";
 import { perCallOverhead } from "./per-call-overhead.ts";
+import { redisLatency } from "./redis-latency.ts";
 import { typeCheckCost } from "./type-check-cost.ts";
 
 // `npm run bench`: every figure below is measured in this run, on this machine, against servers on
@@ -69,6 +70,18 @@ section("1b. Sockets and heap under failures", [
       `${(r.heapAfterSecond / 1e6).toFixed(1)} MB`,
     ]),
   ),
+]);
+
+const redis = await redisLatency();
+section("1c. Shared budgets through Redis", [
+  "Sequential balance calls (a paced operation; the budget raised so nothing waits) with pacing off, the in-memory store and the Redis store (`bsp-sdk/redis`, ioredis, redis-server on loopback); median µs per call over 15 rounds of 100. The extra column is what the store's round trip adds.",
+  "",
+  ...(redis
+    ? table(
+        ["pacing", "µs / call", "extra µs"],
+        redis.map((r) => [r.name, r.medianUs.toFixed(1), r.extraUs.toFixed(1)]),
+      )
+    : ["(skipped: no redis-server on this machine)"]),
 ]);
 
 const pagination = await paginationThroughput();

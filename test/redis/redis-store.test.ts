@@ -101,7 +101,7 @@ describe.skipIf(!available && !process.env.CI)("createRedisRateLimitStore", () =
     await store.acquire(request(k, { windowMs: 60_000 }));
     await store.acquire(request(k, { windowMs: 60_000 }));
     const controller = new AbortController();
-    const waiting = store.acquire(request(k, { windowMs: 60_000, maxWaitMs: 60_000, signal: controller.signal }));
+    const waiting = store.acquire(request(k, { windowMs: 60_000, maxWaitMs: 120_000, signal: controller.signal }));
     setTimeout(() => controller.abort(new DOMException("stop", "AbortError")), 20);
     await expect(waiting).rejects.toMatchObject({ name: "AbortError" });
   });
