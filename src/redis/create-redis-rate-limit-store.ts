@@ -81,6 +81,9 @@ return 1
 
 class RedisUnavailable extends Error {}
 
+/** A call with almost no time left still gives Redis this long to answer (loopback answers in < 1 ms). */
+const MIN_COMMAND_TIMEOUT_MS = 25;
+
 /**
  * A `RateLimitStore` on Redis, for budgets shared by several processes (web workers, job queues,
  * serverless functions): a call waits for its slot up to `maxWait`, a released slot is given back, a
@@ -111,13 +114,19 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   let warned = false;
 
   /** One command, bounded by `commandTimeout` and the caller's signal. */
-  function command(script: string, keys: string[], args: (string | number)[], signal?: AbortSignal) {
+  function command(
+    script: string,
+    keys: string[],
+    args: (string | number)[],
+    signal?: AbortSignal,
+    timeoutMs = commandTimeout,
+  ) {
     return new Promise<unknown>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const onAbort = () => finish(() => reject(signal?.reason));
       const timer = setTimeout(
-        () => finish(() => reject(new RedisUnavailable(`Redis did not answer within ${commandTimeout} ms`))),
-        commandTimeout,
+        () => finish(() => reject(new RedisUnavailable(`Redis did not answer within ${timeoutMs} ms`))),
+        timeoutMs,
       );
       let done = false;
       const finish = (settle: () => void) => {
@@ -157,11 +166,14 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
       const member = `${started}-${Math.random().toString(36).slice(2)}`;
       let answer: unknown;
       try {
+        // Never longer than the call may still wait (its maxWait, bounded by its deadline) either.
+        const remaining = request.maxWaitMs - (clock.now() - started);
         answer = await command(
           ACQUIRE,
           [key, `${key}:paused`],
           [request.limit, request.windowMs, member, options.auditList ?? ""],
           request.signal,
+          Math.min(commandTimeout, Math.max(MIN_COMMAND_TIMEOUT_MS, remaining)),
         );
       } catch (error) {
         if (!(error instanceof RedisUnavailable)) throw error;

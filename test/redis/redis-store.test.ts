@@ -203,6 +203,12 @@ describe.skipIf(!available && !process.env.CI)("createRedisRateLimitStore", () =
       const result = await d360.channels.createApiKey({ channelId: "ch" });
       expect(result.error).toBeUndefined();
       expect(calls).toHaveLength(1);
+      // A call whose wait is bounded shorter than commandTimeout gives Redis only that long.
+      const bounded = createRedisRateLimitStore({ client, commandTimeout: 60_000 });
+      const started = performance.now();
+      const grant = await bounded.acquire({ key: "silent", limit: 1, windowMs: 1000, maxWaitMs: 50 });
+      expect(grant.granted).toBe(true);
+      expect(performance.now() - started).toBeLessThan(30_000);
       client.disconnect();
       for (const s of sockets) s.destroy();
       await new Promise((r) => silent.close(r));
