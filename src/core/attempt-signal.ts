@@ -1,3 +1,5 @@
+import { type Clock, systemClock } from "./clock.ts";
+
 /** One attempt's abort signal: its timeout and the caller's signal, with nothing left behind. */
 export interface AttemptSignal {
   readonly signal: AbortSignal;
@@ -12,13 +14,18 @@ export interface AttemptSignal {
  * the attempt ends: a long-lived caller signal shared by many calls keeps no listener per call, and no
  * timer outlives its attempt (AbortSignal.timeout + AbortSignal.any can do neither).
  */
-export function attemptSignal(timeoutMs: number, parent: AbortSignal | undefined, message: string): AttemptSignal {
+export function attemptSignal(
+  timeoutMs: number,
+  parent: AbortSignal | undefined,
+  message: string,
+  clock: Clock = systemClock,
+): AttemptSignal {
   const controller = new AbortController();
   let timedOut = false;
-  const timer = setTimeout(() => {
+  const cancelTimer = clock.setTimer(timeoutMs, () => {
     timedOut = true;
     controller.abort(new DOMException(message, "TimeoutError"));
-  }, timeoutMs);
+  });
   const onAbort = () => controller.abort(parent?.reason);
   if (parent) {
     if (parent.aborted) controller.abort(parent.reason);
@@ -30,7 +37,7 @@ export function attemptSignal(timeoutMs: number, parent: AbortSignal | undefined
       return timedOut;
     },
     dispose() {
-      clearTimeout(timer);
+      cancelTimer();
       parent?.removeEventListener("abort", onAbort);
     },
   };

@@ -1,4 +1,5 @@
 import { attemptSignal } from "./attempt-signal.ts";
+import type { Clock } from "./clock.ts";
 import type { Outcome } from "./outcome.ts";
 import { isConnectionRefused } from "./outcome.ts";
 import { readBody } from "./read-body.ts";
@@ -24,6 +25,8 @@ export interface AttemptLimits {
   /** The caller's signal. */
   signal: AbortSignal | undefined;
   maxBodyBytes: number;
+  /** The clock of the attempt's timeout. */
+  clock?: Clock;
 }
 
 /**
@@ -33,7 +36,12 @@ export interface AttemptLimits {
  * redirect's body is cancelled. A caller's abort rejects with its reason; anything else is an outcome.
  */
 export async function sendAttempt(request: WireRequest, limits: AttemptLimits): Promise<Outcome> {
-  const attempt = attemptSignal(limits.timeoutMs, limits.signal, `no response within ${limits.timeoutMs} ms`);
+  const attempt = attemptSignal(
+    limits.timeoutMs,
+    limits.signal,
+    `no response within ${limits.timeoutMs} ms`,
+    limits.clock,
+  );
   const { signal } = attempt;
   // Called detached, never as a method of `limits`: a browser's fetch must not get another `this`.
   const fetchImpl = limits.fetch;

@@ -171,6 +171,7 @@ export function createTransport<Paths extends object>(
         timeoutMs: Math.min(ctx.options.timeout, remaining),
         signal: ctx.options.signal,
         maxBodyBytes: options.maxResponseBytes,
+        clock,
       });
       // A refused connection reached nobody: the slot goes back to the budget.
       if (notSent(outcome)) await pace.release?.();

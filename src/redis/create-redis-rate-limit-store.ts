@@ -124,15 +124,14 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
     return new Promise<unknown>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const onAbort = () => finish(() => reject(signal?.reason));
-      const timer = setTimeout(
-        () => finish(() => reject(new RedisUnavailable(`Redis did not answer within ${timeoutMs} ms`))),
-        timeoutMs,
+      const cancelTimer = clock.setTimer(timeoutMs, () =>
+        finish(() => reject(new RedisUnavailable(`Redis did not answer within ${timeoutMs} ms`))),
       );
       let done = false;
       const finish = (settle: () => void) => {
         if (done) return;
         done = true;
-        clearTimeout(timer);
+        cancelTimer();
         signal?.removeEventListener("abort", onAbort);
         settle();
       };

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { createDialog360Client } from "../../src/360dialog/index.ts";
+import { fakeClock } from "../support/fake-clock.ts";
 import { sendJson, startHttpServer } from "../support/http-server.ts";
 
 const servers: Array<{ close(): Promise<void> }> = [];
@@ -57,15 +58,18 @@ async function tokenServer(options: { expiresIn?: number; jwtExpSeconds?: number
     });
   });
   servers.push(server);
+  // Token expiry is read from an injected clock: the tests move time, not the machine's speed.
+  const clock = fakeClock(Date.now());
   const client = (password = PASSWORD) =>
     createDialog360Client({
       partnerId: "examplePA",
       credentials: { username: USER, password },
       baseUrl: server.url,
       retry: false,
+      clock,
     });
   const tokenRequests = () => server.requests.filter((r) => r.url.pathname === "/api/v2/token").length;
-  return { server, valid, client, tokenRequests };
+  return { server, valid, client, tokenRequests, clock };
 }
 
 const ref = { channelId: "exampleCH" };
@@ -88,22 +92,26 @@ describe("bearer authentication with username and password", () => {
   });
 
   it("refreshes a token shortly before expires_in runs out", async () => {
-    const { client, tokenRequests } = await tokenServer({ expiresIn: 1 });
+    const { client, tokenRequests, clock } = await tokenServer({ expiresIn: 1 });
     const d360 = client();
     await d360.channels.listBlockedUsers(ref);
     await d360.channels.listBlockedUsers(ref);
     expect(tokenRequests()).toBe(1);
-    await new Promise((r) => setTimeout(r, 950));
+    // expires_in 1 s: refreshed from 0.9 s on (a tenth of the lifetime before it ends).
+    clock.jump(899);
+    await d360.channels.listBlockedUsers(ref);
+    expect(tokenRequests()).toBe(1);
+    clock.jump(51);
     expect((await d360.channels.listBlockedUsers(ref)).error).toBeUndefined();
     expect(tokenRequests()).toBe(2);
   });
 
   it("reads the expiry from the JWT's exp when expires_in is missing", async () => {
-    const { client, tokenRequests } = await tokenServer({ jwtExpSeconds: 1 });
+    const { client, tokenRequests, clock } = await tokenServer({ jwtExpSeconds: 1 });
     const d360 = client();
     await d360.channels.listBlockedUsers(ref);
     expect(tokenRequests()).toBe(1);
-    await new Promise((r) => setTimeout(r, 1100));
+    clock.jump(1100);
     await d360.channels.listBlockedUsers(ref);
     expect(tokenRequests()).toBe(2);
   });

@@ -37,7 +37,11 @@ describe("bounded reads: hostile servers", () => {
       res.writeHead(200, { "content-type": "application/json" });
       res.write('{"data":');
     });
-    const result = await d360({ baseUrl: s.url, timeout: 150, retry: false }).channels.listBlockedUsers(ref);
+    // The attempt timeout runs on an injected clock: only the test moves time, however slow the machine.
+    const clock = fakeClock();
+    const result = await clock.drive(
+      d360({ baseUrl: s.url, timeout: 150, retry: false, clock }).channels.listBlockedUsers(ref),
+    );
     expect(result.error).toMatchObject({ kind: "timeout", attempts: 1 });
   });
 
@@ -48,7 +52,7 @@ describe("bounded reads: hostile servers", () => {
     });
     const controller = new AbortController();
     const call = d360({ baseUrl: s.url, retry: false }).channels.listBlockedUsers(ref, { signal: controller.signal });
-    while (s.requests.length === 0) await new Promise((r) => setTimeout(r, 5));
+    while (s.requests.length === 0) await flush();
     controller.abort();
     await expect(call).rejects.toMatchObject({ name: "AbortError" });
   });
@@ -99,14 +103,18 @@ describe("bounded reads: hostile servers", () => {
       return new Promise((r) => tcp.close(r));
     });
     const url = `http://127.0.0.1:${(tcp.address() as { port: number }).port}`;
-    const result = await d360({
-      baseUrl: url,
-      timeout: 100,
-      totalTimeout: 300,
-      retry: { limit: 10, backoffLimit: 1 },
-    }).channels.listBlockedUsers(ref);
-    expect(result.error?.kind).toBe("timeout");
-    expect(result.error?.attempts).toBeLessThanOrEqual(4);
+    const clock = fakeClock();
+    const result = await clock.drive(
+      d360({
+        baseUrl: url,
+        clock,
+        timeout: 100,
+        totalTimeout: 300,
+        retry: { limit: 10, backoffLimit: 0 },
+      }).channels.listBlockedUsers(ref),
+    );
+    // Attempts at 0, 100 and 200 ms of the injected clock; the deadline leaves no room for a fourth.
+    expect(result.error).toMatchObject({ kind: "timeout", attempts: 3 });
   });
 
   it("no attempt starts after the total deadline (fake clock: each attempt costs 200 ms)", async () => {
@@ -567,10 +575,13 @@ describe("per-call options", () => {
 
   it("timeout and retry per call override the client's", async () => {
     const stalled = fakeFetch(() => "stall");
-    const slow = await d360({ fetch: stalled.fetch, timeout: 60_000 }).channels.listBlockedUsers(ref, {
-      timeout: 20,
-      retry: false,
-    });
+    const clock = fakeClock();
+    const slow = await clock.drive(
+      d360({ fetch: stalled.fetch, timeout: 60_000, clock }).channels.listBlockedUsers(ref, {
+        timeout: 20,
+        retry: false,
+      }),
+    );
     expect(slow.error).toMatchObject({ kind: "timeout", timeoutMs: 20, attempts: 1 });
     const busy = fakeFetch(() => json(503, { meta: { developer_message: "busy", http_code: 503, success: false } }));
     const once = await d360({ fetch: busy.fetch, retry: { limit: 3, backoffLimit: 1 } }).channels.listBlockedUsers(
@@ -582,9 +593,10 @@ describe("per-call options", () => {
 
   it("a POST that timed out may have been processed, and is not retried", async () => {
     const { fetch, calls } = fakeFetch(() => "stall");
-    const result = await d360({ fetch, rateLimit: false, retry: { limit: 3 } }).channels.createApiKey(ref, {
-      timeout: 20,
-    });
+    const clock = fakeClock();
+    const result = await clock.drive(
+      d360({ fetch, clock, rateLimit: false, retry: { limit: 3 } }).channels.createApiKey(ref, { timeout: 20 }),
+    );
     expect(result.error).toMatchObject({ kind: "timeout", mayHaveBeenProcessed: true, attempts: 1 });
     expect(calls).toHaveLength(1);
   });
@@ -604,7 +616,9 @@ describe("logging", () => {
       },
     }).channels.listBlockedUsers(ref);
     expect(result.error).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 10));
+    // Unhandled rejections are reported once the microtask queue drains: two turns are enough.
+    await flush();
+    await flush();
     expect(unhandled).toEqual([]);
   });
 });

@@ -38,6 +38,13 @@ export function fakeClock(start = 1_700_000_000_000) {
         timers.push(timer);
       });
     },
+    setTimer(ms, callback) {
+      const timer = { at: now + Math.max(0, ms), resolve: callback };
+      timers.push(timer);
+      return () => {
+        timers = timers.filter((t) => t !== timer);
+      };
+    },
     jump(ms) {
       now += ms;
     },
