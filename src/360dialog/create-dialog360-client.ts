@@ -3,7 +3,7 @@ import { operations, securitySchemes } from "../../generated/360dialog-meta.ts";
 import { checkCredential } from "../core/check-credential.ts";
 import { listPaginator } from "../core/list.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
-import type { ProviderMeta } from "../core/operation-meta.ts";
+import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport, type SchemeCredentials } from "../core/transport.ts";
@@ -21,10 +21,14 @@ export interface PartnerCredentials {
   password: string;
 }
 
+let queryMeta: Promise<QueryMetaMap> | undefined;
 const meta: ProviderMeta = {
   operations,
   securitySchemes,
-  loadQuery: () => import("../../generated/360dialog-query.ts").then((m) => m.query),
+  loadQuery: () => {
+    queryMeta ??= import("../../generated/360dialog-query.ts").then((m) => m.query);
+    return queryMeta;
+  },
 };
 
 /** Options of `createDialog360Client`: the partner, exactly one credential, and the transport options. */
@@ -123,7 +127,7 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
     };
     const operation = `GET ${path}`;
     const prepare = async () => {
-      const [{ asArray, resolveListOptions }, { serializeJsonQuery, validateQuery }, queries] = await Promise.all([
+      const [{ asArray, resolveListOptions }, { serializeJsonQuery }, queries] = await Promise.all([
         import("../core/list-query.ts"),
         import("../core/validate-query.ts"),
         meta.loadQuery(),
@@ -138,9 +142,8 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
         operation,
       );
       const sorted = asArray(given.sort);
-      validateQuery({ sort: sorted }, constraints, operation);
-      // Query parameters the spec declares beyond filters, sort and paging pass through, checked.
-      validateQuery(declared, constraints, operation);
+      // Query parameters the spec declares beyond filters, sort and paging pass through; each page's
+      // call checks the whole query against the spec before it is sent.
       return {
         query: { ...declared, ...(json ? { filters: json } : {}), ...(sorted ? { sort: sorted } : {}) },
         paging,

@@ -3,7 +3,7 @@ import { operations, securitySchemes } from "../../generated/bird-meta.ts";
 import { checkCredential } from "../core/check-credential.ts";
 import type { CursorPage } from "../core/cursor-pages.ts";
 import { listPaginator } from "../core/list.ts";
-import type { ProviderMeta } from "../core/operation-meta.ts";
+import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport, type SchemeCredentials } from "../core/transport.ts";
@@ -12,10 +12,14 @@ import { typedCall } from "../core/typed-call.ts";
 import { type BirdChannel, type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
 
+let queryMeta: Promise<QueryMetaMap> | undefined;
 const meta: ProviderMeta = {
   operations,
   securitySchemes,
-  loadQuery: () => import("../../generated/bird-query.ts").then((m) => m.query),
+  loadQuery: () => {
+    queryMeta ??= import("../../generated/bird-query.ts").then((m) => m.query);
+    return queryMeta;
+  },
 };
 
 /** Options of `createBirdClient`: the access key, the workspace, and the transport options. */
@@ -64,20 +68,14 @@ export function createBirdClient(options: BirdClientOptions) {
     const { signal, timeout, retry, headers, extraQuery, pageSize, maxItems, ...rest } = params;
     // A snapshot: what the caller changes after list() does not change the list.
     const filters: Record<string, unknown> = { ...rest };
-    const operation = `GET ${LIST_PATH}`;
     const prepare = async () => {
-      const [{ resolveListOptions }, { validateQuery }, queries] = await Promise.all([
-        import("../core/list-query.ts"),
-        import("../core/validate-query.ts"),
-        meta.loadQuery(),
-      ]);
+      const [{ resolveListOptions }, queries] = await Promise.all([import("../core/list-query.ts"), meta.loadQuery()]);
       const constraints = queries[LIST_PATH]?.get;
       const paging = resolveListOptions(
         { pageSize, maxItems },
         constraints,
         operations[LIST_PATH].get.pagination.limit,
       );
-      validateQuery(filters, constraints, operation);
       return { query: filters, paging: { ...paging, offset: 0, concurrency: 1 } };
     };
     return listPaginator<BirdChannel>(transport, LIST_PATH, { workspaceId }, prepare, {

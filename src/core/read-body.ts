@@ -1,3 +1,5 @@
+import { abortable } from "./abortable.ts";
+
 /** The body of one response, read at most once and never past the cap. */
 export interface ReadBody {
   text: string;
@@ -32,7 +34,7 @@ export async function readBody(
   if (declared >= 0 && !response.headers.has("content-encoding")) {
     // The platform's fetch errors the body when the request's signal aborts (`signalBound`); another
     // fetch gets the same guarantee from a race with the signal.
-    const text = signalBound ? response.text() : untilAborted(response.text(), signal, () => body.cancel());
+    const text = signalBound ? response.text() : abortable(response.text(), signal, () => body.cancel());
     return { text: await text, overCap: false };
   }
   const reader = body.getReader();
@@ -41,7 +43,7 @@ export async function readBody(
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await untilAborted(reader.read(), signal, () => reader.cancel());
+      const { done, value } = await abortable(reader.read(), signal, () => reader.cancel());
       if (done) return { text: text + decoder.decode(), overCap: false };
       if (total + value.byteLength > maxBytes) {
         text += decoder.decode(value.subarray(0, maxBytes - total));
@@ -54,34 +56,4 @@ export async function readBody(
   } finally {
     reader.releaseLock();
   }
-}
-
-/**
- * Settles like `promise`, or rejects with the signal's reason as soon as it aborts (and runs `cancel`),
- * even when the fetch implementation does not tie the body to the signal.
- */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, cancel: () => Promise<unknown>): Promise<T> {
-  if (signal.aborted) {
-    promise.catch(() => {});
-    cancel().catch(() => {});
-    return Promise.reject(signal.reason);
-  }
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      promise.catch(() => {});
-      cancel().catch(() => {});
-      reject(signal.reason);
-    };
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(signal.aborted ? signal.reason : error);
-      },
-    );
-  });
 }

@@ -1,3 +1,4 @@
+import { abortable } from "./abortable.ts";
 import type { Clock } from "./clock.ts";
 import type { HttpMethod, SecuritySchemeMeta } from "./operation-meta.ts";
 import { jsonOf, type Outcome } from "./outcome.ts";
@@ -106,25 +107,6 @@ export class TokenAuth {
   [Symbol.for("nodejs.util.inspect.custom")]() {
     return this.toJSON();
   }
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return promise;
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener("abort", onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener("abort", onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener("abort", onAbort);
-        reject(error);
-      },
-    );
-  });
 }
 
 function jwtLifetimeMs(token: string, now: number): number | undefined {
