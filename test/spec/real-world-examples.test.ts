@@ -9,6 +9,9 @@ describe("real-world examples against the bundled specs", () => {
   it("has examples with their sources", () => {
     expect(fixtures.length).toBeGreaterThanOrEqual(15);
     for (const { source } of fixtures) expect(source.trim().length).toBeGreaterThan(20);
+    // The first line of each .source.txt names where the example was published.
+    const sources = new Set(fixtures.map(({ source }) => source.split("\n")[0]));
+    expect(sources.size).toBeGreaterThanOrEqual(4);
     for (const name of Object.keys(expectedFailures)) expect(fixtures.map((f) => f.name)).toContain(name);
   });
 
