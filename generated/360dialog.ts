@@ -399,10 +399,21 @@ export interface components {
             data_localization_region: "AU" | "ID" | "IN" | "JP" | "SG" | "KR" | "DE" | "CH" | "GB" | "BR" | "BH" | "ZA" | "AE" | "CA";
         };
         ChannelPublicSetupInfo: {
+            /** @description Default language for the number */
+            default_language?: string | null;
+            /** @description Does number have Interactive Voice Response? */
+            ivr?: boolean;
             /** @description Meta's phone name */
             phone_name?: string | null;
             /** @description Phone number */
             phone_number?: string | null;
+            /**
+             * @description Methods to receive an OTP and verify the number ownership
+             * @enum {string|null}
+             */
+            verification_method?: "voice" | "sms" | null;
+            /** @description Was the WhatsApp number already in use? */
+            was_in_use?: boolean;
         };
         ChannelSetupInfo: {
             /** @description Number certificate on Meta */
@@ -499,12 +510,22 @@ export interface components {
         ClientPublicOut: {
             /** @description Client contact information */
             contact_info?: components["schemas"]["ContactInfo"];
+            contact_user?: components["schemas"]["ClientContactUser"];
+            /** @description When the Client Hub was created */
+            created_at?: string;
             /** @description Client ID */
             id?: string;
+            meta_info?: components["schemas"]["ClientMetaInfo"];
+            /** @description When the Client Hub was last modified */
+            modified_at?: string;
             /** @description Client name */
             name?: string;
+            /** @description Company name of the client */
+            organisation?: string | null;
             /** @description Optional field that partner can use to configure something on their logic or distinguish clients based on different values */
             partner_payload?: string;
+            /** @description Client status, for example active */
+            status?: string;
         };
         ContactInfo: {
             city?: string | null;

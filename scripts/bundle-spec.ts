@@ -1,5 +1,6 @@
 import { readdirSync, writeFileSync } from "node:fs";
 import { applyOverlays, type OverlayDocument } from "./apply-overlays.ts";
+import { checkListKeys } from "./check-list-keys.ts";
 import { lintSpec } from "./lint-spec.ts";
 import { type Fragment, mergeFragments } from "./merge-fragments.ts";
 import { PROVIDERS, type Provider, parseProvider, providerPaths, ROOT } from "./providers.ts";
@@ -39,6 +40,11 @@ export async function bundleSpec(provider: Provider, root = ROOT): Promise<{ tex
   const text = stableJson(spec);
   const lint = await lintSpec(text, `openapi/dist/${provider}.json`);
   if (lint.errors > 0) throw new Error(`The ${provider} bundle fails the OpenAPI linter:\n${lint.report}`);
+  const keyProblems = checkListKeys(spec as Parameters<typeof checkListKeys>[0]);
+  if (keyProblems.length > 0) {
+    const lines = keyProblems.map((p) => `  ${p.operation}: ${p.message}`).join("\n");
+    throw new Error(`The ${provider} bundle's list keys do not resolve to item fields:\n${lines}`);
+  }
   if (lint.report) process.stderr.write(lint.report);
   return { text, warnings: lint.warnings };
 }
