@@ -11,7 +11,7 @@ import { ROOT } from "./providers.ts";
  */
 export const BUDGETS: Record<string, { entry: string; maxGzipBytes: number }> = {
   "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 900 },
-  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_600 },
+  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_650 },
   "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_500 },
 };
 
@@ -77,7 +77,7 @@ if (import.meta.main) {
     const ok = gzipBytes <= maxGzipBytes;
     failed ||= !ok;
     console.log(
-      `${ok ? "ok  " : "OVER"} ${name}: initial chunk ${(gzipBytes / 1000).toFixed(1)} kB gz (${(minBytes / 1000).toFixed(1)} kB min), budget ${(maxGzipBytes / 1000).toFixed(1)} kB; lazy chunks ${(lazyGzipBytes / 1000).toFixed(1)} kB gz`,
+      `${ok ? "ok  " : "OVER"} ${name}: initial chunk ${(gzipBytes / 1000).toFixed(1)} kB gz (${gzipBytes} B; ${(minBytes / 1000).toFixed(1)} kB min), budget ${(maxGzipBytes / 1000).toFixed(1)} kB; lazy chunks ${(lazyGzipBytes / 1000).toFixed(1)} kB gz`,
     );
   }
   if (failed) {

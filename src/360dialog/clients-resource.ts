@@ -43,7 +43,10 @@ export function clientsResource(
       ),
     /**
      * A client's balance and usage (rate limited by 360dialog: 5 requests per 30 s).
-     * @example d360.clients.getBalance({ clientId }, { start_date: 1691629200, end_date: 1691758799, granularity: "DAY" })
+     *
+     * `granularity` takes `"day"`/`"month"` or the upper-case `"DAY"`/`"MONTH"` the guide's prose names;
+     * it is sent in lower case, the form every example of the vendor's uses and echoes.
+     * @example d360.clients.getBalance({ clientId }, { start_date: 1691629200, end_date: 1691758799, granularity: "day" })
      */
     getBalance: (
       ref: ClientRef,
@@ -55,7 +58,7 @@ export function clientsResource(
         "get",
         {
           path: cl(ref),
-          ...(query ? { query } : {}),
+          ...(query ? { query: lowerGranularity(query) } : {}),
         },
         options,
       ),
@@ -70,4 +73,10 @@ export function clientsResource(
         options,
       ),
   };
+}
+
+/** The balance query with `granularity` in the lower case the vendor's examples send (anything else is left to validation). */
+function lowerGranularity<Q extends { granularity?: string }>(query: Q): Q {
+  const g = query.granularity;
+  return g === "DAY" || g === "MONTH" ? { ...query, granularity: g.toLowerCase() } : query;
 }

@@ -84,6 +84,20 @@ describe("query parameters of direct calls", () => {
   });
 });
 
+describe("balance granularity", () => {
+  it.each([
+    ["DAY", "day"],
+    ["MONTH", "month"],
+    ["day", "day"],
+  ])("sends granularity %j as %j, the form the vendor's examples use", async (given, sent) => {
+    const before = server.requests.length;
+    await d360.clients.getBalance({ clientId: "exampleCL" }, { granularity: given as "DAY" });
+    const request = server.requests[before];
+    expect(request?.url.pathname).toMatch(/\/info\/balance$/);
+    expect(request?.url.searchParams.getAll("granularity")).toEqual([sent]);
+  });
+});
+
 describe("path parameters", () => {
   it.each([
     ["", /channelId must not be empty/],
