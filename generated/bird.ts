@@ -68,9 +68,9 @@ export interface components {
     schemas: {
         /** @description Error body. Bird does not document it; `code` and `message` are what its responses carry in practice, everything else is kept. */
         BirdError: {
-            code?: string;
+            code: string;
             details?: unknown;
-            message?: string;
+            message: string;
         } & {
             [key: string]: unknown;
         };

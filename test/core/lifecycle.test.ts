@@ -308,7 +308,9 @@ describe("pacing that cannot leak", () => {
     const sent: number[] = [];
     const { fetch } = fakeFetch((_c, n) => {
       sent.push(clock.now() - t0);
-      return n === 1 ? json(429, { message: "slow down" }, { "retry-after": "2" }) : json(200, birdChannel);
+      return n === 1
+        ? json(429, { code: "TooManyRequests", message: "slow down" }, { "retry-after": "2" })
+        : json(200, birdChannel);
     });
     const bird = createBirdClient({
       accessKey: "bird-key-123456",
@@ -439,6 +441,22 @@ describe("kind api only for the declared body", () => {
       status: 503,
       rawBody: '{"message":"upstream connect error"}',
     });
+  });
+
+  it.each([
+    [{ message: "Bad Gateway" }, "unexpected"],
+    [{ code: "NotFound", message: "channel not found" }, "api"],
+  ])("Bird: a 404 with %j is %s (Bird's errors carry code and message)", async (body, kind) => {
+    const { fetch } = fakeFetch(() => json(404, body));
+    const bird = createBirdClient({
+      accessKey: "bird-key-123456",
+      workspaceId: WS,
+      baseUrl: "http://127.0.0.1:9",
+      fetch,
+      retry: false,
+    });
+    const result = await bird.channels.get({ channelId: birdChannel.id });
+    expect(result.error).toMatchObject({ kind, status: 404 });
   });
 
   it.each([
