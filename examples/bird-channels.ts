@@ -7,7 +7,7 @@ try {
   const bird = createBirdClient({
     accessKey: "any-key-works-on-the-mock",
     workspaceId: "6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d",
-    baseUrl: mock.url,
+    ...mock.clientOptions,
   });
 
   // Follows nextPageToken until the last page.

@@ -20,16 +20,14 @@ beforeAll(async () => {
 });
 afterAll(() => mock.close());
 
-const client = (prefer?: string) =>
+const client = () =>
   createDialog360Client({
     partnerId: "examplePA",
     apiKey: "contract-test",
-    baseUrl: mock.url,
+    ...mock.clientOptions,
     retry: false,
     fetch: async (input, init) => {
-      const request = new Request(input, init);
-      if (prefer) request.headers.set("Prefer", `code=${prefer}`);
-      const response = await fetch(request);
+      const response = await fetch(input, init);
       const found = response.headers.get("sl-violations");
       if (found) violations.push(found);
       return response;
@@ -42,6 +40,7 @@ it("lists ready numbers with requests the API accepts", async () => {
 });
 
 it("surfaces a 404 from the API as a typed error", async () => {
-  const res = await client("404").channels.createApiKey({ channelId: "missing" });
+  // mock.prefer() builds Prism's Prefer header, sent with this one call through its `headers` option.
+  const res = await client().channels.createApiKey({ channelId: "missing" }, { headers: mock.prefer({ code: 404 }) });
   expect(res.error?.kind === "api" && res.error.status).toBe(404);
 });

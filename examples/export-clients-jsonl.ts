@@ -10,7 +10,7 @@ const out = process.argv[2] ?? "clients.jsonl";
 const mock = await startMockServer("360dialog");
 const file = createWriteStream(out);
 try {
-  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "mock-key", baseUrl: mock.url });
+  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "mock-key", ...mock.clientOptions });
   let written = 0;
   for await (const page of d360.clients.list({ sort: "created_at", pageSize: 500 }).pages()) {
     for (const client of page.items) {

@@ -5,7 +5,7 @@ import { startMockServer } from "bsp-sdk/testing";
 
 const mock = await startMockServer("360dialog");
 try {
-  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "mock-key", baseUrl: mock.url });
+  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "mock-key", ...mock.clientOptions });
   const res = await d360.channels.createApiKey({ channelId: "exampleCH" });
   if (!res.error) {
     console.log(`API key for app ${res.data.app_id} created; messaging base URL ${res.data.address}`);

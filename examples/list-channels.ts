@@ -5,7 +5,7 @@ import { startMockServer } from "bsp-sdk/testing";
 
 const mock = await startMockServer("360dialog");
 try {
-  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "mock-key", baseUrl: mock.url });
+  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "mock-key", ...mock.clientOptions });
   const ready = d360.channels.list({
     filters: { status: "ready", "client.partner_payload": "crm-42" },
     sort: ["client.name", "-created_at"],

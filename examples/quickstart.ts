@@ -8,7 +8,7 @@ try {
   const d360 = createDialog360Client({
     partnerId: "examplePA",
     apiKey: "any-key-works-on-the-mock",
-    baseUrl: mock.url,
+    ...mock.clientOptions,
   });
 
   // A filtered, sorted iteration over channels: pages are fetched lazily as the loop goes.

@@ -1,2 +1,8 @@
-export type { MockProvider, MockServer, MockServerOptions } from "./start-mock-server.ts";
-export { startMockServer } from "./start-mock-server.ts";
+export type {
+  MockClientOptions,
+  MockProvider,
+  MockServer,
+  MockServerOptions,
+  PreferOptions,
+} from "./start-mock-server.ts";
+export { preferHeader, startMockServer } from "./start-mock-server.ts";

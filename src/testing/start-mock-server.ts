@@ -1,6 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
 
 /** A provider whose bundled spec the mock server can serve. */
@@ -9,7 +8,7 @@ export type MockProvider = "360dialog" | "bird";
 /** Options of `startMockServer`. */
 export interface MockServerOptions {
   /**
-   * Port on 127.0.0.1. A free port is picked when omitted.
+   * Port on 127.0.0.1. When omitted, Prism binds a free port itself (no race between parallel workers).
    * @default 0 (any free port)
    */
   port?: number;
@@ -25,10 +24,35 @@ export interface MockServerOptions {
   dynamic?: boolean;
 }
 
-/** A running mock; pass `url` as a client's `baseUrl`. */
+/** What `mock.prefer()` asks Prism for (Prism's `Prefer` request header). */
+export interface PreferOptions {
+  /** Answer with this declared status (e.g. `404`, `429`) instead of the first 2xx. */
+  code?: number;
+  /** Answer with this named example of the response. */
+  example?: string;
+  /** Generate the body from the schema (`true`) or take it from examples (`false`) for this request. */
+  dynamic?: boolean;
+}
+
+/** Options to spread into `createDialog360Client` / `createBirdClient` to talk to the mock. */
+export interface MockClientOptions {
+  /** The mock's URL. */
+  readonly baseUrl: string;
+  /** Client-side pacing off: the mock enforces no rate limit, so calls never wait for one. */
+  readonly rateLimit: false;
+}
+
+/** A running mock; spread `clientOptions` into a client's options (or pass `url` as its `baseUrl`). */
 export interface MockServer {
   /** Base URL of the mock, e.g. `http://127.0.0.1:43121`. Pass it as `baseUrl` to a client. */
   readonly url: string;
+  /** `{ baseUrl, rateLimit: false }`: the options a client needs to talk to this mock. */
+  readonly clientOptions: MockClientOptions;
+  /**
+   * Headers asking Prism for a specific answer, for a call's `headers` option:
+   * `d360.channels.createApiKey(ref, { headers: mock.prefer({ code: 429 }) })`.
+   */
+  prefer(options: PreferOptions): { Prefer: string };
   /** Stops Prism and waits for it to exit. Safe to call more than once. */
   close(): Promise<void>;
 }
@@ -39,30 +63,51 @@ const SPECS: Record<MockProvider, URL> = {
 };
 
 /**
+ * Loaded into Prism's process before Prism itself: Prism exits when its standard input closes, which
+ * happens when the process that started it ends, however it ends (even `SIGKILL`), so a mock never
+ * outlives its test run.
+ */
+const EXIT_WITH_PARENT = `data:text/javascript,${encodeURIComponent(
+  'process.stdin.on("end",()=>process.exit(0));process.stdin.on("error",()=>process.exit(0));process.stdin.resume();',
+)}`;
+
+const LISTENING = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
+
+/**
  * Starts Prism (`@stoplight/prism-cli`, an optional peer dependency) serving the provider's bundled
  * spec on a loopback port. Prism validates every request against the spec and reports violations in
- * the `sl-violations` response header; `Prefer: code=404` asks it for a declared error response.
+ * the `sl-violations` response header; `mock.prefer({ code: 404 })` asks it for a declared error.
+ *
+ * Prism binds the port itself (any free port unless `port` is given), so parallel test workers never
+ * race for one; the mock is ready when it answers HTTP; it exits with the process that started it.
  *
  * @example
  * const mock = await startMockServer("360dialog");
- * const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "test", baseUrl: mock.url });
+ * const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "test", ...mock.clientOptions });
  * // ...
  * await mock.close();
  */
 export async function startMockServer(provider: MockProvider, options: MockServerOptions = {}): Promise<MockServer> {
   const spec = SPECS[provider];
   if (!spec) throw new TypeError(`Unknown provider ${JSON.stringify(provider)}; expected "360dialog" or "bird"`);
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`);
+  }
   const prism = resolvePrism();
-  const port = options.port || (await freePort());
-  const args = [prism, "mock", fileURLToPath(spec), "--host", "127.0.0.1", "--port", String(port)];
+  const args = ["--import", EXIT_WITH_PARENT, prism, "mock", fileURLToPath(spec), "--host", "127.0.0.1"];
+  args.push("--port", String(port));
   if (options.dynamic) args.push("--dynamic");
   const child = spawn(process.execPath, args, {
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
     env: { ...process.env, FORCE_COLOR: "0" },
   });
-  const url = `http://127.0.0.1:${port}`;
+  track(child);
+  const deadline = Date.now() + (options.startTimeout ?? 30_000);
+  let url: string;
   try {
-    await waitForListening(child, options.startTimeout ?? 30_000);
+    url = await waitForListening(child, deadline);
+    await waitForHttp(url, child, deadline);
   } catch (error) {
     await stop(child);
     throw error;
@@ -70,11 +115,48 @@ export async function startMockServer(provider: MockProvider, options: MockServe
   let closing: Promise<void> | undefined;
   return {
     url,
+    clientOptions: Object.freeze({ baseUrl: url, rateLimit: false as const }),
+    prefer: preferHeader,
     close: () => {
       closing ??= stop(child);
       return closing;
     },
   };
+}
+
+/** Builds Prism's `Prefer` header (`code=404, example=notFound, dynamic=true`). */
+export function preferHeader(options: PreferOptions): { Prefer: string } {
+  const parts: string[] = [];
+  if (options.code !== undefined) {
+    if (!Number.isInteger(options.code) || options.code < 100 || options.code > 599) {
+      throw new RangeError(`prefer: code must be an HTTP status from 100 to 599, got ${String(options.code)}`);
+    }
+    parts.push(`code=${options.code}`);
+  }
+  if (options.example !== undefined) {
+    if (typeof options.example !== "string" || !/^[A-Za-z0-9_.-]+$/.test(options.example)) {
+      throw new TypeError(
+        `prefer: example must be an example name of letters, digits, "_", "." or "-", got ${JSON.stringify(options.example)}`,
+      );
+    }
+    parts.push(`example=${options.example}`);
+  }
+  if (options.dynamic !== undefined) parts.push(`dynamic=${options.dynamic ? "true" : "false"}`);
+  if (parts.length === 0) throw new TypeError("prefer: give at least one of code, example, dynamic");
+  return { Prefer: parts.join(", ") };
+}
+
+const running = new Set<ChildProcess>();
+let exitHook = false;
+/** Also stop Prism when this process exits normally without closing the mock. */
+function track(child: ChildProcess): void {
+  running.add(child);
+  child.once("exit", () => running.delete(child));
+  if (exitHook) return;
+  exitHook = true;
+  process.once("exit", () => {
+    for (const c of running) c.kill("SIGKILL");
+  });
 }
 
 function resolvePrism(): string {
@@ -89,34 +171,21 @@ function resolvePrism(): string {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-function waitForListening(child: ChildProcess, timeoutMs: number): Promise<void> {
+function waitForListening(child: ChildProcess, deadline: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let output = "";
     const onData = (chunk: Buffer) => {
       output = (output + chunk.toString()).slice(-4000);
-      if (output.includes("Prism is listening")) finish();
+      const found = LISTENING.exec(output);
+      if (found?.[1]) finish(undefined, found[1]);
     };
     const onExit = (code: number | null) =>
       finish(new Error(`Prism exited (code ${code}) before listening:\n${output}`));
     const timer = setTimeout(
-      () => finish(new Error(`Prism did not start within ${timeoutMs} ms:\n${output}`)),
-      timeoutMs,
+      () => finish(new Error(`Prism did not start listening in time:\n${output}`)),
+      Math.max(0, deadline - Date.now()),
     );
-    const finish = (error?: Error) => {
+    const finish = (error?: Error, url?: string) => {
       clearTimeout(timer);
       child.stdout?.off("data", onData);
       child.stderr?.off("data", onData);
@@ -124,12 +193,29 @@ function waitForListening(child: ChildProcess, timeoutMs: number): Promise<void>
       // Keep draining Prism's output so a full pipe never blocks it.
       child.stdout?.resume();
       child.stderr?.resume();
-      error ? reject(error) : resolve();
+      error || !url ? reject(error) : resolve(url);
     };
     child.stdout?.on("data", onData);
     child.stderr?.on("data", onData);
     child.once("exit", onExit);
   });
+}
+
+/** Ready means answering HTTP: any response (Prism answers 404 for an unknown path) will do. */
+async function waitForHttp(url: string, child: ChildProcess, deadline: number): Promise<void> {
+  let last: unknown;
+  for (let attempt = 0; attempt < 200 && Date.now() < deadline; attempt++) {
+    if (child.exitCode !== null) throw new Error(`Prism exited (code ${child.exitCode}) before answering HTTP`);
+    try {
+      const res = await fetch(`${url}/__bsp_sdk_ready`, { signal: AbortSignal.timeout(1000) });
+      await res.body?.cancel();
+      return;
+    } catch (error) {
+      last = error;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  throw new Error(`Prism at ${url} did not answer HTTP in time: ${String(last)}`);
 }
 
 function stop(child: ChildProcess): Promise<void> {

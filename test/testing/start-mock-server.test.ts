@@ -1,0 +1,94 @@
+import { execFileSync, spawn } from "node:child_process";
+import { once } from "node:events";
+import { afterAll, describe, expect, it } from "vitest";
+import { createDialog360Client } from "../../src/360dialog/index.ts";
+import { type MockServer, preferHeader, startMockServer } from "../../src/testing/start-mock-server.ts";
+
+const started: MockServer[] = [];
+afterAll(() => Promise.all(started.map((m) => m.close())));
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe("startMockServer", () => {
+  it("starts several mocks at once on distinct ports, each answering HTTP when returned", async () => {
+    const mocks = await Promise.all([startMockServer("bird"), startMockServer("bird"), startMockServer("360dialog")]);
+    started.push(...mocks);
+    expect(new Set(mocks.map((m) => m.url)).size).toBe(3);
+    for (const mock of mocks) {
+      expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      const res = await fetch(`${mock.url}/nothing-here`);
+      expect(res.status).toBe(404);
+      await res.body?.cancel();
+    }
+    const [first] = mocks as [MockServer];
+    await Promise.all([first.close(), first.close()]);
+    await first.close();
+    await expect(fetch(`${first.url}/nothing-here`)).rejects.toThrow();
+  }, 60_000);
+
+  it("gives client options with pacing off and a Prefer header for declared answers", async () => {
+    const mock = await startMockServer("360dialog");
+    started.push(mock);
+    expect(mock.clientOptions).toEqual({ baseUrl: mock.url, rateLimit: false });
+    const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "k-mock-test", ...mock.clientOptions });
+    // Generating a key is paced at 1 per 30 s per channel; against the mock the second call does not wait.
+    const ref = { channelId: "exampleCH" };
+    const waits: number[] = [];
+    const paced = createDialog360Client({
+      partnerId: "examplePA",
+      apiKey: "k-mock-test",
+      baseUrl: mock.url,
+      rateLimit: { maxWait: 0, onRateLimit: (w) => waits.push(w.waitMs) },
+    });
+    expect((await paced.channels.createApiKey(ref)).error).toBeUndefined();
+    expect((await paced.channels.createApiKey(ref)).error).toMatchObject({ kind: "rate_limited" });
+    expect((await d360.channels.createApiKey(ref)).error).toBeUndefined();
+    expect((await d360.channels.createApiKey(ref)).error).toBeUndefined();
+
+    const notFound = await d360.channels.createApiKey(ref, { headers: mock.prefer({ code: 404 }) });
+    expect(notFound.error).toMatchObject({ kind: "api", status: 404 });
+  }, 60_000);
+
+  it("builds the Prefer header and refuses what Prism would misread", () => {
+    expect(preferHeader({ code: 429 })).toEqual({ Prefer: "code=429" });
+    expect(preferHeader({ code: 200, example: "ready-channel", dynamic: false })).toEqual({
+      Prefer: "code=200, example=ready-channel, dynamic=false",
+    });
+    expect(() => preferHeader({ code: 42 })).toThrow(/code must be an HTTP status/);
+    expect(() => preferHeader({ example: "a, code=500" })).toThrow(/example must be an example name/);
+    expect(() => preferHeader({})).toThrow(/at least one/);
+  });
+
+  it("does not outlive the process that started it, even when that process is killed", async () => {
+    const parent = spawn(process.execPath, [new URL("./mock-parent.ts", import.meta.url).pathname], {
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const [line] = (await once(parent.stdout, "data")) as [Buffer];
+    const { url, pid } = JSON.parse(line.toString()) as { url: string; pid: number };
+    const prismPid = Number(
+      execFileSync("pgrep", ["-P", String(pid)])
+        .toString()
+        .trim()
+        .split("\n")[0],
+    );
+    expect(alive(prismPid)).toBe(true);
+    const ok = await fetch(`${url}/nothing-here`);
+    await ok.body?.cancel();
+    parent.kill("SIGKILL");
+    await once(parent, "exit");
+    // Prism notices its standard input closing and exits; poll a bounded number of times for that event.
+    for (let i = 0; i < 400 && alive(prismPid); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(alive(prismPid)).toBe(false);
+  }, 60_000);
+
+  it("refuses a port out of range before starting anything", async () => {
+    await expect(startMockServer("bird", { port: 70000 })).rejects.toThrow(/port must be an integer from 0 to 65535/);
+  });
+});
