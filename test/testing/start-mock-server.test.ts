@@ -27,7 +27,7 @@ describe("startMockServer", () => {
       expect(res.status).toBe(404);
       await res.body?.cancel();
     }
-    const [first] = mocks as [MockServer];
+    const first = mocks[0];
     await Promise.all([first.close(), first.close()]);
     await first.close();
     await expect(fetch(`${first.url}/nothing-here`)).rejects.toThrow();
