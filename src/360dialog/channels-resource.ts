@@ -1,8 +1,10 @@
 import type { paths } from "../../generated/360dialog.ts";
-import type { DataOf } from "../core/error-types.ts";
+import type { DataOf, ErrorOf } from "../core/error-types.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { Paginator } from "../core/paginator.ts";
+import { validatePathParams } from "../core/path-params.ts";
 import type { RequestOptions } from "../core/request-options.ts";
+import type { Result } from "../core/result.ts";
 import type { BodyOf, typedCall } from "../core/typed-call.ts";
 import type { ChannelListParams } from "./list-params.ts";
 
@@ -36,6 +38,26 @@ export function channelsResource(
   return {
     /** Lists the partner's channels (lazy, paginated). @example for await (const c of d360.channels.list({ sort: "-created_at" })) … */
     list,
+    /**
+     * One channel by its ID: `data` is the channel, or `undefined` when the partner has no such channel.
+     *
+     * The 360dialog Partner API has no single-channel GET; this is the channel list filtered by `id`
+     * with a page size of 1 (`GET /api/v2/partners/{partner_id}/channels?filters={"id":…}&limit=1`), so
+     * its errors are the list's. `channelId` is checked like a path parameter (no empty, `.`, `..` or
+     * control characters) before anything is sent.
+     * @example const { data: channel } = await d360.channels.get({ channelId: "exampleCH" });
+     */
+    get: async (ref: ChannelRef, options?: RequestOptions): Promise<Result<Channel | undefined, ErrorOf<ListOp>>> => {
+      validatePathParams({ channelId: ref?.channelId }, {});
+      const res = await call(
+        "/api/v2/partners/{partner_id}/channels",
+        "get",
+        { path: { partner_id: partnerId }, query: { filters: JSON.stringify({ id: ref.channelId }), limit: 1 } },
+        options,
+      );
+      if (res.error) return res;
+      return { data: res.data.partner_channels?.[0], response: res.response };
+    },
     /** Generates an API key for the channel (rate limited by 360dialog: 1 request per 30 s per channel). */
     createApiKey: (ref: ChannelRef, options?: RequestOptions) =>
       call(

@@ -65,6 +65,16 @@ export class Paginator<Item, P extends Page<Item> = Page<Item>> implements Async
     }
   }
 
+  /**
+   * The first item, or `undefined` when the list is empty. Fetches one page and stops: nothing further
+   * is requested. A failed page rejects with a `BspError`, as iteration does.
+   * @example const newest = await d360.channels.list({ sort: "-created_at", pageSize: 1 }).first();
+   */
+  async first(): Promise<Item | undefined> {
+    for await (const item of this) return item;
+    return undefined;
+  }
+
   /** Collects every item; rejects with a RangeError rather than hold more than `max`. */
   async toArray(options: ToArrayOptions = {}): Promise<Item[]> {
     const max = options.max ?? 10_000;
