@@ -21,8 +21,13 @@ export type ErrorBodyReader = (body: unknown) => { message?: string; traceId?: s
 export interface OutcomeContext {
   /** Upper-case HTTP method of the call. */
   method: string;
-  /** The path template, never the filled-in path (IDs stay out of messages and logs). */
+  /** The path template (`/api/v2/partners/{partner_id}/channels`); logs carry this one. */
   path: string;
+  /**
+   * The path parameters: messages show the path as sent, IDs filled in (`/api/v2/partners/pa-1/channels`).
+   * IDs are not secrets; the query (filters may hold e-mail addresses or phone numbers) stays out.
+   */
+  pathParams?: Record<string, unknown> | undefined;
   meta: OperationMeta | undefined;
   /** Requests sent for this call. */
   attempts: number;
@@ -55,9 +60,18 @@ export function resultOf(outcome: Outcome, ctx: OutcomeContext): Result<unknown,
 }
 
 function prefix(ctx: OutcomeContext): string {
+  const request = `${ctx.method} ${fillPath(ctx.path, ctx.pathParams)}`;
   return ctx.step === "token"
-    ? `${ctx.method} ${ctx.path} was not sent: authentication failed at ${ctx.stepOperation ?? "the token request"}, which`
-    : `${ctx.method} ${ctx.path}`;
+    ? `${request} was not sent: authentication failed at ${ctx.stepOperation ?? "the token request"}, which`
+    : request;
+}
+
+/** The path template with its parameters filled in, each percent-encoded as openapi-fetch sends it. */
+function fillPath(template: string, params: Record<string, unknown> | undefined): string {
+  if (!params) return template;
+  return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
+    params[name] === undefined ? whole : encodeURIComponent(String(params[name])),
+  );
 }
 
 function successData(

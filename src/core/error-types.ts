@@ -1,7 +1,7 @@
 import type { ErrorStatus, OkStatus } from "openapi-typescript-helpers";
 
 interface ErrorBase {
-  /** Readable: method, path template, status, the API's own message, trace id. Never a credential. */
+  /** Readable: method, path as sent (IDs filled in, no query), status, the API's own message, trace id. Never a credential. */
   readonly message: string;
   /** Requests sent for this call, retries and replays included (0 when nothing was sent). */
   readonly attempts: number;

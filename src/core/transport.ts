@@ -246,6 +246,7 @@ export function createTransport<Paths extends object>(
     return {
       method: ctx.method,
       path: ctx.path,
+      pathParams: ctx.pathParams,
       meta: ctx.meta,
       attempts: settled.attempts,
       redactor,

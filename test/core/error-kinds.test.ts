@@ -98,7 +98,7 @@ describe("error kinds", () => {
     const result = await d360.channels.createApiKey(ref);
     expect(result.error).toMatchObject({ kind: "api", status: 404, traceId: "abc-123", attempts: 1 });
     expect(result.error?.message).toBe(
-      "POST /api/v2/partners/{partner_id}/channels/{channel_id}/api_keys failed with 404 Not Found: Channel not found (trace id abc-123)",
+      "POST /api/v2/partners/examplePA/channels/exampleCH/api_keys failed with 404 Not Found: Channel not found (trace id abc-123)",
     );
   });
 
