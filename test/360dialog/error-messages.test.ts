@@ -24,7 +24,10 @@ describe("error messages name the request as sent", () => {
     const error = await client(fetch)
       .clients.list({ filters: { contact_info: "jane@example.com" } })
       .first()
-      .catch((e: Error) => e);
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     expect(error?.message).toContain("GET /api/v2/partners/examplePA/clients");
     expect(error?.message).not.toContain("jane@example.com");
   });
