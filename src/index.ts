@@ -25,8 +25,10 @@ export type { RequestOptions } from "./core/request-options.ts";
 export type { Err, Ok, Result } from "./core/result.ts";
 export type { RetryOptions } from "./core/retry-policy.ts";
 export type {
+  AttemptLogLine,
   RateLimitOptions,
   RateLimitWait,
+  RateLimitWaitLogLine,
   RequestLogLine,
   TransportOptions,
 } from "./core/transport-options.ts";

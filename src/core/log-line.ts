@@ -1,7 +1,7 @@
 import type { ErrorBodyReader } from "./create-error.ts";
 import { describeCause, jsonOf, type Outcome } from "./outcome.ts";
 import type { Redactor } from "./redactor.ts";
-import type { RequestLogLine } from "./transport-options.ts";
+import type { AttemptLogLine } from "./transport-options.ts";
 
 /** One attempt's log line, credentials redacted; loaded only by clients that have a logger. */
 export function logLine(
@@ -12,8 +12,8 @@ export function logLine(
   waitMs: number | undefined,
   readErrorBody: ErrorBodyReader,
   redactor: Redactor,
-): RequestLogLine {
-  const line: RequestLogLine = {
+): AttemptLogLine {
+  const line: AttemptLogLine = {
     method: call.method,
     path: call.path,
     attempt,

@@ -15,7 +15,12 @@ export type Pace =
  * window. The wait is abortable, bounded by `rateLimit.maxWait` and the call's remaining deadline,
  * and reported before it starts; a server's 429 pauses the budget for every queued call.
  */
-export function createPacer(rateLimit: ResolvedTransportOptions["rateLimit"], clock: Clock) {
+export function createPacer(
+  rateLimit: ResolvedTransportOptions["rateLimit"],
+  clock: Clock,
+  /** Told before a wait starts (the transport logs it when a logger is set). */
+  onWait?: (ctx: CallContext, waitMs: number, key: string) => void,
+) {
   const keyOf = (ctx: CallContext): string | undefined => {
     const rule = ctx.meta?.rateLimit;
     if (!rule || !rateLimit) return undefined;
@@ -37,6 +42,7 @@ export function createPacer(rateLimit: ResolvedTransportOptions["rateLimit"], cl
           maxWaitMs: Math.min(rateLimit.maxWait, deadlineAt - started),
           signal: ctx.options.signal,
           onWait: (waitMs) => {
+            onWait?.(ctx, waitMs, key);
             try {
               rateLimit.onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs, key });
             } catch {

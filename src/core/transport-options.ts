@@ -64,7 +64,8 @@ export interface TransportOptions {
   rateLimit?: RateLimitOptions | false;
   /**
    * Receives one structured line per attempt (method, path template, status, attempt, duration, trace
-   * id, pacing wait), with credentials redacted. A logger that throws or rejects never fails the call.
+   * id, pacing wait), and one with `event: "rate_limit_wait"` before a call waits for client-side pacing,
+   * with credentials redacted. A logger that throws or rejects never fails the call.
    */
   logger?: (line: RequestLogLine) => unknown;
   /**
@@ -85,8 +86,24 @@ export interface TransportOptions {
   allowInsecureHttp?: boolean;
 }
 
-/** One line per attempt, as `logger` receives it. */
-export interface RequestLogLine {
+/** One line per attempt, as `logger` receives it; a line with `event: "rate_limit_wait"` comes before a pacing wait. */
+export type RequestLogLine = AttemptLogLine | RateLimitWaitLogLine;
+
+/** Logged before a call waits for client-side pacing: the wait is never silent. */
+export interface RateLimitWaitLogLine {
+  event: "rate_limit_wait";
+  method: string;
+  /** The path template. */
+  path: string;
+  /** The expected wait in milliseconds. */
+  waitMs: number;
+  /** The budget: the spec's bucket plus the values it is counted per. */
+  key: string;
+}
+
+/** One attempt, logged when it ends. */
+export interface AttemptLogLine {
+  event?: undefined;
   method: string;
   /** The path template (`/api/v2/partners/{partner_id}/channels`): IDs stay out of logs. */
   path: string;

@@ -131,7 +131,10 @@ export function createTransport<Paths extends object>(
   const { meta, redactor } = provider;
   const clock = options.clock;
   const auth = createAuth(meta, provider.credentials, () => engine, redactor, clock);
-  const pacer = createPacer(options.rateLimit, clock);
+  // A call about to wait for pacing is logged before the wait, so a long wait is never silent.
+  const pacer = createPacer(options.rateLimit, clock, (ctx, waitMs, key) =>
+    log({ event: "rate_limit_wait", method: ctx.method, path: ctx.path, waitMs: Math.round(waitMs), key }),
+  );
   const api = createClient<Paths>({ baseUrl: options.baseUrl, fetch: apiFetch });
   const builder = api as unknown as RequestBuilder;
 

@@ -404,6 +404,34 @@ describe("pacing that cannot leak", () => {
       },
     ]);
   });
+
+  it("the logger gets a rate_limit_wait line before the wait, then the attempt's line with its wait", async () => {
+    const clock = fakeClock();
+    const lines: Record<string, unknown>[] = [];
+    const { fetch } = fakeFetch(() => json(200, { api_key: "k", address: "a", app_id: "1", id: "1" }));
+    const client = d360({
+      fetch,
+      clock,
+      logger: (line: Record<string, unknown>) => void lines.push({ ...line }),
+      rateLimit: { store: new MemoryRateLimitStore({ clock }) },
+    });
+    await client.channels.createApiKey(ref);
+    const second = client.channels.createApiKey(ref);
+    // Once the call is waiting (its timer is set on the fake clock) and before any time passes, the
+    // wait is already in the log.
+    for (let i = 0; i < 1000 && clock.pending === 0; i++) await new Promise((r) => setTimeout(r, 0));
+    expect(clock.pending).toBeGreaterThan(0);
+    expect(lines.at(-1)).toEqual({
+      event: "rate_limit_wait",
+      method: "POST",
+      path: "/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys",
+      waitMs: 30_000,
+      key: "generate-api-key|partner_id=examplePA|channel_id=exampleCH",
+    });
+    await clock.drive(second);
+    expect(lines.at(-1)).toMatchObject({ method: "POST", attempt: 1, status: 200, waitMs: 30_000 });
+    expect(lines.map((l) => l.event ?? "attempt")).toEqual(["attempt", "rate_limit_wait", "attempt"]);
+  });
 });
 
 describe("Retry-After and the deadline", () => {

@@ -3,7 +3,7 @@ import { inspect } from "node:util";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDialog360Client } from "../../src/360dialog/index.ts";
 import { createBirdClient } from "../../src/bird/index.ts";
-import { isBspError, MemoryRateLimitStore, type RequestLogLine } from "../../src/index.ts";
+import { type AttemptLogLine, isBspError, MemoryRateLimitStore, type RequestLogLine } from "../../src/index.ts";
 import { fakeFetch } from "../support/fake-fetch.ts";
 import { sendJson, startHttpServer } from "../support/http-server.ts";
 
@@ -214,8 +214,12 @@ describe("logging and secrets", () => {
           })
         : sendJson(res, 200, ok),
     );
-    const lines: RequestLogLine[] = [];
-    await client(s.url, { logger: (l: RequestLogLine) => lines.push(l) }).channels.listBlockedUsers(ref);
+    const lines: AttemptLogLine[] = [];
+    await client(s.url, {
+      logger: (l: RequestLogLine) => {
+        if (l.event === undefined) lines.push(l);
+      },
+    }).channels.listBlockedUsers(ref);
     expect(lines.map(({ durationMs, ...rest }) => rest)).toEqual([
       {
         method: "GET",
