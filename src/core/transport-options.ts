@@ -84,6 +84,13 @@ export interface TransportOptions {
    * @default false
    */
   allowInsecureHttp?: boolean;
+  /**
+   * Let the client start in a browser. Its credentials (a partner API key, a Bird access key) are
+   * account-wide secrets that any visitor of the page could read; call the API from a server instead.
+   * Set this only for pages nobody else loads (an internal tool, a test run).
+   * @default false
+   */
+  dangerouslyAllowBrowser?: boolean;
 }
 
 /** One line per attempt, as `logger` receives it; a line with `event: "rate_limit_wait"` comes before a pacing wait. */
@@ -145,6 +152,11 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 
 /** Validates options and fills in defaults; throws a clear error for misuse before any request. */
 export function resolveTransportOptions(options: TransportOptions, defaultBaseUrl: string): ResolvedTransportOptions {
+  if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
+    throw new Error(
+      "bsp-sdk refuses to run in a browser: the client's API key is an account-wide secret that anyone who loads the page can read. Call the API from your server; for a page only you load (an internal tool, a test), pass dangerouslyAllowBrowser: true.",
+    );
+  }
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   let url: URL;
   try {
@@ -229,4 +241,10 @@ export function resolveRetry(
     }
   }
   return resolved;
+}
+
+/** A page (a window with a document): where a credential in the client is readable by the visitor. */
+function isBrowser(): boolean {
+  const g = globalThis as { window?: { document?: unknown } };
+  return typeof g.window === "object" && g.window !== null && typeof g.window.document !== "undefined";
 }

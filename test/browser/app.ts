@@ -9,13 +9,24 @@ declare global {
 
 async function main() {
   const baseUrl = new URLSearchParams(location.search).get("api") ?? "";
-  const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "browser-key", baseUrl });
+  let refused = "not refused";
+  try {
+    createDialog360Client({ partnerId: "examplePA", apiKey: "browser-key", baseUrl });
+  } catch (error) {
+    refused = (error as Error).message;
+  }
+  const d360 = createDialog360Client({
+    partnerId: "examplePA",
+    apiKey: "browser-key",
+    baseUrl,
+    dangerouslyAllowBrowser: true,
+  });
   const ids: string[] = [];
   for await (const channel of d360.channels.list({ filters: { status: "ready" }, sort: ["-created_at"] }))
     ids.push(String(channel.id));
   const key = await d360.channels.createApiKey({ channelId: "exampleCH" });
   const missing = await d360.channels.listBlockedUsers({ channelId: "../x" });
-  return { ids, key: key.error ? key.error.message : "ok", encoded: missing.error?.kind ?? "ok" };
+  return { refused, ids, key: key.error ? key.error.message : "ok", encoded: missing.error?.kind ?? "ok" };
 }
 
 main().then(

@@ -63,6 +63,11 @@ describe.skipIf(!available && !process.env.CI)("browser bundle in headless Chrom
     });
     const result = await tab.evaluate(() => (window as { __result?: unknown }).__result);
     expect(errors).toEqual([]);
-    expect(result).toEqual({ ids: ["exampleCH", "exampleCH2"], key: "ok", encoded: "ok" });
+    expect(result).toEqual({
+      refused: expect.stringContaining("refuses to run in a browser"),
+      ids: ["exampleCH", "exampleCH2"],
+      key: "ok",
+      encoded: "ok",
+    });
   }, 60_000);
 });
