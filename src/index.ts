@@ -29,7 +29,9 @@ export type {
   RateLimitOptions,
   RateLimitWait,
   RateLimitWaitLogLine,
+  RequestEvent,
   RequestLogLine,
+  ResponseEvent,
   TransportOptions,
 } from "./core/transport-options.ts";
 export { unwrap } from "./core/unwrap.ts";

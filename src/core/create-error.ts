@@ -7,6 +7,7 @@ import type {
   TimeoutError,
   UnexpectedError,
 } from "./error-types.ts";
+import { fillPath } from "./fill-path.ts";
 import type { OperationMeta } from "./operation-meta.ts";
 import { describeCause, isConnectionRefused, jsonOf, type Outcome, successValue } from "./outcome.ts";
 import type { Redactor } from "./redactor.ts";
@@ -64,14 +65,6 @@ function prefix(ctx: OutcomeContext): string {
   return ctx.step === "token"
     ? `${request} was not sent: authentication failed at ${ctx.stepOperation ?? "the token request"}, which`
     : request;
-}
-
-/** The path template with its parameters filled in, each percent-encoded as openapi-fetch sends it. */
-function fillPath(template: string, params: Record<string, unknown> | undefined): string {
-  if (!params) return template;
-  return template.replace(/\{([^}]+)\}/g, (whole, name: string) =>
-    params[name] === undefined ? whole : encodeURIComponent(String(params[name])),
-  );
 }
 
 function successData(

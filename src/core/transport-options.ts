@@ -91,6 +91,43 @@ export interface TransportOptions {
    * @default false
    */
   dangerouslyAllowBrowser?: boolean;
+  /**
+   * Called right before each attempt is sent (after authentication and pacing): for tracing, metrics,
+   * or a header such as `traceparent`. A hook that throws never fails the call.
+   */
+  onRequest?: (event: RequestEvent) => void;
+  /** Called when each attempt ends, with its status or failure and its timing. A hook that throws never fails the call. */
+  onResponse?: (event: ResponseEvent) => void;
+}
+
+/** One attempt about to be sent, as `onRequest` sees it. */
+export interface RequestEvent {
+  /** `METHOD /path/template`: the same for every call of an operation (a span name, a metric label). */
+  operation: string;
+  method: string;
+  /** The path as sent, IDs filled in, no query (filters can hold personal data). */
+  path: string;
+  /** 1 for the first attempt; retries and a replay after a token refresh count on. */
+  attempt: number;
+  /** Sets a request header on this attempt; credential headers and `Host` are refused (TypeError). */
+  setHeader(name: string, value: string): void;
+}
+
+/** One attempt that ended, as `onResponse` sees it. */
+export interface ResponseEvent {
+  operation: string;
+  method: string;
+  /** The path as sent, IDs filled in, no query. */
+  path: string;
+  attempt: number;
+  /** The HTTP status; absent when no response arrived. */
+  status?: number;
+  /** From sending the request to the end of its body, in milliseconds. */
+  durationMs: number;
+  /** How long the attempt waited for client-side pacing before it was sent, when it waited. */
+  waitMs?: number;
+  /** Why no response arrived (timed out, connection refused...), redacted; absent when one did. */
+  error?: string;
 }
 
 /** One line per attempt, as `logger` receives it; a line with `event: "rate_limit_wait"` comes before a pacing wait. */
@@ -138,6 +175,8 @@ export interface ResolvedTransportOptions {
   platformFetch: boolean;
   maxResponseBytes: number;
   clock: Clock;
+  onRequest: TransportOptions["onRequest"];
+  onResponse: TransportOptions["onResponse"];
 }
 
 /** Defaults of every transport option but `baseUrl`, which each provider sets. */
@@ -154,7 +193,7 @@ const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
 export function resolveTransportOptions(options: TransportOptions, defaultBaseUrl: string): ResolvedTransportOptions {
   if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
     throw new Error(
-      "bsp-sdk refuses to run in a browser: the client's API key is an account-wide secret that anyone who loads the page can read. Call the API from your server; for a page only you load (an internal tool, a test), pass dangerouslyAllowBrowser: true.",
+      "bsp-sdk refuses to run in a browser: its key is an account-wide secret any visitor could read. Call the API from a server, or pass dangerouslyAllowBrowser: true for a page only you load.",
     );
   }
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
@@ -194,6 +233,10 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   if (options.logger !== undefined && typeof options.logger !== "function")
     throw new TypeError("logger must be a function");
+  for (const hook of ["onRequest", "onResponse"] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== "function")
+      throw new TypeError(`${hook} must be a function`);
+  }
   const maxResponseBytes = options.maxResponseBytes ?? defaultTransportOptions.maxResponseBytes;
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
     throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
@@ -220,6 +263,8 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
     logger: options.logger,
     maxResponseBytes,
     clock: options.clock ?? systemClock,
+    onRequest: options.onRequest,
+    onResponse: options.onResponse,
   };
 }
 

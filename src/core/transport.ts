@@ -4,7 +4,7 @@ import type { ErrorBodyReader, OutcomeContext } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
 import type { HttpMethod, OperationMeta, ProviderMeta } from "./operation-meta.ts";
 import { type Outcome, successValue } from "./outcome.ts";
-import { createPacer, type Pace } from "./pacer.ts";
+import type { Pace } from "./pacer.ts";
 import { validatePathParams } from "./path-params.ts";
 import type { Redactor } from "./redactor.ts";
 import type { RequestOptions, ResolvedRequestOptions } from "./request-options.ts";
@@ -131,10 +131,17 @@ export function createTransport<Paths extends object>(
   const { meta, redactor } = provider;
   const clock = options.clock;
   const auth = createAuth(meta, provider.credentials, () => engine, redactor, clock);
-  // A call about to wait for pacing is logged before the wait, so a long wait is never silent.
-  const pacer = createPacer(options.rateLimit, clock, (ctx, waitMs, key) =>
-    log({ event: "rate_limit_wait", method: ctx.method, path: ctx.path, waitMs: Math.round(waitMs), key }),
-  );
+  // Pacing loads with the first call of a rate-limited operation. A call about to wait is logged
+  // before the wait, so a long wait is never silent.
+  let pacing: Promise<ReturnType<typeof import("./pacer.ts")["createPacer"]>> | undefined;
+  const pacerFor = (ctx: CallContext) =>
+    ctx.meta?.rateLimit && options.rateLimit
+      ? (pacing ??= import("./pacer.ts").then(({ createPacer }) =>
+          createPacer(options.rateLimit, clock, (c, waitMs, key) =>
+            log({ event: "rate_limit_wait", method: c.method, path: c.path, waitMs: Math.round(waitMs), key }),
+          ),
+        ))
+      : undefined;
   const api = createClient<Paths>({ baseUrl: options.baseUrl, fetch: apiFetch });
   const builder = api as unknown as RequestBuilder;
 
@@ -157,7 +164,8 @@ export function createTransport<Paths extends object>(
     sent: { attempts: number },
   ): Promise<Outcome> {
     const started = performance.now();
-    const pace = ctx.meta?.rateLimit && options.rateLimit ? await pacer.acquire(ctx, deadlineAt) : UNPACED;
+    const pacer = await pacerFor(ctx);
+    const pace = pacer ? await pacer.acquire(ctx, deadlineAt) : UNPACED;
     if (pace.limited) return pace.limited;
     const remaining = deadlineAt - clock.now();
     let outcome: Outcome;
@@ -168,17 +176,31 @@ export function createTransport<Paths extends object>(
     } else {
       sent.attempts += 1;
       // A caller's abort rejects from here; the slot stays counted, the request may have been seen.
-      outcome = await sendAttempt(wire, {
-        fetch: options.fetch,
-        trustedFetch: options.platformFetch,
-        timeoutMs: Math.min(ctx.options.timeout, remaining),
-        signal: ctx.options.signal,
-        maxBodyBytes: options.maxResponseBytes,
-        clock,
-      });
+      const send = () =>
+        sendAttempt(wire, {
+          fetch: options.fetch,
+          trustedFetch: options.platformFetch,
+          timeoutMs: Math.min(ctx.options.timeout, remaining),
+          signal: ctx.options.signal,
+          maxBodyBytes: options.maxResponseBytes,
+          clock,
+        });
+      outcome =
+        options.onRequest || options.onResponse
+          ? await (await import("./hooks.ts")).withHooks(
+              options,
+              ctx,
+              sent.attempts,
+              wire.headers,
+              auth,
+              pace,
+              redactor,
+              send,
+            )
+          : await send();
       // A refused connection reached nobody: the slot goes back to the budget.
       if (notSent(outcome)) await pace.release?.();
-      await pacer.observe(ctx, outcome);
+      await pacer?.observe(ctx, outcome);
     }
     if (options.logger) {
       const { logLine } = await import("./log-line.ts");
