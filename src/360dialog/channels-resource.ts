@@ -1,17 +1,45 @@
 import type { paths } from "../../generated/360dialog.ts";
-import type { DataOf, ErrorOf } from "../core/error-types.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { validatePathParams } from "../core/path-params.ts";
 import type { RequestOptions } from "../core/request-options.ts";
 import type { Result } from "../core/result.ts";
-import type { BodyOf, typedCall } from "../core/typed-call.ts";
+import type { typedCall } from "../core/typed-call.ts";
 import type { ChannelListParams } from "./list-params.ts";
+import type {
+  Channel,
+  ChannelBlockUsersData,
+  ChannelBlockUsersError,
+  ChannelBlockUsersParams,
+  ChannelCreateApiKeyData,
+  ChannelCreateApiKeyError,
+  ChannelDisableLocalStorageData,
+  ChannelDisableLocalStorageError,
+  ChannelEnableLocalStorageData,
+  ChannelEnableLocalStorageError,
+  ChannelEnableLocalStorageParams,
+  ChannelGetCommerceSettingsData,
+  ChannelGetCommerceSettingsError,
+  ChannelGetData,
+  ChannelGetError,
+  ChannelListBlockedUsersData,
+  ChannelListBlockedUsersError,
+  ChannelReactivateData,
+  ChannelReactivateError,
+  ChannelRequestCancellationData,
+  ChannelRequestCancellationError,
+  ChannelUnblockUsersData,
+  ChannelUnblockUsersError,
+  ChannelUnblockUsersParams,
+  ChannelUpdateCommerceSettingsData,
+  ChannelUpdateCommerceSettingsError,
+  ChannelUpdateCommerceSettingsParams,
+  ChannelUpdateDisplayNameData,
+  ChannelUpdateDisplayNameError,
+  ChannelUpdateDisplayNameParams,
+} from "./types.ts";
 
 type P = paths;
-type ListOp = P["/api/v2/partners/{partner_id}/channels"]["get"];
-/** A channel as `channels.list` returns it. */
-export type Channel = NonNullable<DataOf<ListOp>["partner_channels"]>[number];
 
 /** Names a channel of the partner. */
 export interface ChannelRef {
@@ -47,7 +75,7 @@ export function channelsResource(
      * control characters) before anything is sent.
      * @example const { data: channel } = await d360.channels.get({ channelId: "exampleCH" });
      */
-    get: async (ref: ChannelRef, options?: RequestOptions): Promise<Result<Channel | undefined, ErrorOf<ListOp>>> => {
+    get: async (ref: ChannelRef, options?: RequestOptions): Promise<Result<ChannelGetData, ChannelGetError>> => {
       validatePathParams({ channelId: ref?.channelId }, {});
       const res = await call(
         "/api/v2/partners/{partner_id}/channels",
@@ -59,7 +87,10 @@ export function channelsResource(
       return { data: res.data.partner_channels?.[0], response: res.response };
     },
     /** Generates an API key for the channel (rate limited by 360dialog: 1 request per 30 s per channel). */
-    createApiKey: (ref: ChannelRef, options?: RequestOptions) =>
+    createApiKey: (
+      ref: ChannelRef,
+      options?: RequestOptions,
+    ): Promise<Result<ChannelCreateApiKeyData, ChannelCreateApiKeyError>> =>
       call(
         "/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys",
         "post",
@@ -69,7 +100,10 @@ export function channelsResource(
         options,
       ),
     /** Lists the users blocked on the channel. */
-    listBlockedUsers: (ref: ChannelRef, options?: RequestOptions) =>
+    listBlockedUsers: (
+      ref: ChannelRef,
+      options?: RequestOptions,
+    ): Promise<Result<ChannelListBlockedUsersData, ChannelListBlockedUsersError>> =>
       call(
         "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
         "get",
@@ -81,9 +115,9 @@ export function channelsResource(
     /** Blocks users (phone numbers or WhatsApp ids) on the channel. */
     blockUsers: (
       ref: ChannelRef,
-      body: BodyOf<P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["post"]>,
+      body: ChannelBlockUsersParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<ChannelBlockUsersData, ChannelBlockUsersError>> =>
       call(
         "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
         "post",
@@ -96,9 +130,9 @@ export function channelsResource(
     /** Unblocks users on the channel. */
     unblockUsers: (
       ref: ChannelRef,
-      body: BodyOf<P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["delete"]>,
+      body: ChannelUnblockUsersParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<ChannelUnblockUsersData, ChannelUnblockUsersError>> =>
       call(
         "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
         "delete",
@@ -111,9 +145,9 @@ export function channelsResource(
     /** Requests a new display name for the channel. */
     updateDisplayName: (
       ref: ClientChannelRef,
-      body: BodyOf<P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}"]["put"]>,
+      body: ChannelUpdateDisplayNameParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<ChannelUpdateDisplayNameData, ChannelUpdateDisplayNameError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}",
         "put",
@@ -124,7 +158,10 @@ export function channelsResource(
         options,
       ),
     /** Reactivates a previously cancelled channel. */
-    reactivate: (ref: ClientChannelRef, options?: RequestOptions) =>
+    reactivate: (
+      ref: ClientChannelRef,
+      options?: RequestOptions,
+    ): Promise<Result<ChannelReactivateData, ChannelReactivateError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate",
         "post",
@@ -134,7 +171,10 @@ export function channelsResource(
         options,
       ),
     /** Reads the channel's WhatsApp commerce settings. */
-    getCommerceSettings: (ref: ClientChannelRef, options?: RequestOptions) =>
+    getCommerceSettings: (
+      ref: ClientChannelRef,
+      options?: RequestOptions,
+    ): Promise<Result<ChannelGetCommerceSettingsData, ChannelGetCommerceSettingsError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings",
         "get",
@@ -144,11 +184,9 @@ export function channelsResource(
     /** Updates the channel's WhatsApp commerce settings. */
     updateCommerceSettings: (
       ref: ClientChannelRef,
-      body: BodyOf<
-        P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings"]["post"]
-      >,
+      body: ChannelUpdateCommerceSettingsParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<ChannelUpdateCommerceSettingsData, ChannelUpdateCommerceSettingsError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings",
         "post",
@@ -159,7 +197,10 @@ export function channelsResource(
         options,
       ),
     /** Requests cancellation of the channel's subscription. */
-    requestCancellation: (ref: ClientChannelRef, options?: RequestOptions) =>
+    requestCancellation: (
+      ref: ClientChannelRef,
+      options?: RequestOptions,
+    ): Promise<Result<ChannelRequestCancellationData, ChannelRequestCancellationError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/cancellation_request",
         "post",
@@ -171,11 +212,9 @@ export function channelsResource(
     /** Stores the channel's message data in a region (confirmed by a PIN sent to the number). */
     enableLocalStorage: (
       ref: ClientChannelRef,
-      body: BodyOf<
-        P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage"]["post"]
-      >,
+      body: ChannelEnableLocalStorageParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<ChannelEnableLocalStorageData, ChannelEnableLocalStorageError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage",
         "post",
@@ -186,7 +225,10 @@ export function channelsResource(
         options,
       ),
     /** Reverts the channel to Cloud API's default storage. */
-    disableLocalStorage: (ref: ClientChannelRef, options?: RequestOptions) =>
+    disableLocalStorage: (
+      ref: ClientChannelRef,
+      options?: RequestOptions,
+    ): Promise<Result<ChannelDisableLocalStorageData, ChannelDisableLocalStorageError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/disable_local_storage",
         "post",

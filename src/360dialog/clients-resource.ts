@@ -1,15 +1,23 @@
 import type { paths } from "../../generated/360dialog.ts";
-import type { DataOf } from "../core/error-types.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { Paginator } from "../core/paginator.ts";
 import type { RequestOptions } from "../core/request-options.ts";
-import type { BodyOf, QueryOf, typedCall } from "../core/typed-call.ts";
+import type { Result } from "../core/result.ts";
+import type { typedCall } from "../core/typed-call.ts";
 import type { ClientListParams } from "./list-params.ts";
+import type {
+  Client,
+  ClientGetBalanceData,
+  ClientGetBalanceError,
+  ClientGetBalanceParams,
+  ClientListSharedNumbersData,
+  ClientListSharedNumbersError,
+  ClientUpdateData,
+  ClientUpdateError,
+  ClientUpdateParams,
+} from "./types.ts";
 
 type P = paths;
-type ListOp = P["/api/v2/partners/{partner_id}/clients"]["get"];
-/** A client as `clients.list` returns it. */
-export type Client = NonNullable<DataOf<ListOp>["clients"]>[number];
 
 /** Names a client of the partner. */
 export interface ClientRef {
@@ -29,9 +37,9 @@ export function clientsResource(
     /** Updates a client's `partner_payload` and `max_channels`. */
     update: (
       ref: ClientRef,
-      body: BodyOf<P["/api/v2/partners/{partner_id}/clients/{client_id}"]["patch"]>,
+      body: ClientUpdateParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<ClientUpdateData, ClientUpdateError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}",
         "patch",
@@ -50,9 +58,9 @@ export function clientsResource(
      */
     getBalance: (
       ref: ClientRef,
-      query?: QueryOf<P["/api/v2/partners/{partner_id}/clients/{client_id}/info/balance"]["get"]>,
+      query?: ClientGetBalanceParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<ClientGetBalanceData, ClientGetBalanceError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/info/balance",
         "get",
@@ -63,7 +71,10 @@ export function clientsResource(
         options,
       ),
     /** The client's numbers that the partner has permission to manage. */
-    listSharedNumbers: (ref: ClientRef, options?: RequestOptions) =>
+    listSharedNumbers: (
+      ref: ClientRef,
+      options?: RequestOptions,
+    ): Promise<Result<ClientListSharedNumbersData, ClientListSharedNumbersError>> =>
       call(
         "/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers",
         "get",

@@ -6,14 +6,15 @@ import type { OffsetPage } from "../core/offset-pages.ts";
 import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
-import { createTransport, type SchemeCredentials } from "../core/transport.ts";
+import { createTransport, type SchemeCredentials, type Transport } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
-import { type Channel, channelsResource } from "./channels-resource.ts";
-import { type Client, clientsResource } from "./clients-resource.ts";
+import { channelsResource } from "./channels-resource.ts";
+import { clientsResource } from "./clients-resource.ts";
 import type { ChannelListParams, ClientListParams } from "./list-params.ts";
 import { partnerResource } from "./partner-resource.ts";
 import { readDialog360ErrorBody } from "./read-error-body.ts";
+import type { Channel, Client } from "./types.ts";
 
 /** A partner user's login (e-mail and password), exchanged for a bearer token. */
 export interface PartnerCredentials {
@@ -63,7 +64,7 @@ const PARAM_NAMES = { partner_id: "partnerId", client_id: "clientId", channel_id
  * if (res.error) console.error(res.error.message);
  * else console.log(res.data.api_key);
  */
-export function createDialog360Client(options: Dialog360ClientOptions) {
+export function createDialog360Client(options: Dialog360ClientOptions): Dialog360Client {
   if (typeof options !== "object" || options === null)
     throw new TypeError("createDialog360Client: options are required");
   if (typeof options.partnerId !== "string" || options.partnerId.length === 0) {
@@ -169,4 +170,19 @@ export function createDialog360Client(options: Dialog360ClientOptions) {
 }
 
 /** The client `createDialog360Client` returns. */
-export type Dialog360Client = ReturnType<typeof createDialog360Client>;
+export interface Dialog360Client {
+  /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
+  readonly api: Transport<paths>["api"];
+  /** Channels (phone numbers) of the partner: listing, API keys, blocked users, settings, lifecycle. */
+  readonly channels: Dialog360ChannelsResource;
+  /** The partner's clients: listing, settings, balance and shared numbers. */
+  readonly clients: Dialog360ClientsResource;
+  /** The partner account's own settings. */
+  readonly partner: Dialog360PartnerResource;
+}
+/** `d360.channels`. */
+export interface Dialog360ChannelsResource extends ReturnType<typeof channelsResource> {}
+/** `d360.clients`. */
+export interface Dialog360ClientsResource extends ReturnType<typeof clientsResource> {}
+/** `d360.partner`. */
+export interface Dialog360PartnerResource extends ReturnType<typeof partnerResource> {}

@@ -14,13 +14,16 @@ export type { Paginator } from "../core/paginator.ts";
 export type { RequestOptions } from "../core/request-options.ts";
 export type { Result } from "../core/result.ts";
 export { unwrap } from "../core/unwrap.ts";
-export type { Channel, ChannelRef, ClientChannelRef } from "./channels-resource.ts";
-export type { Client, ClientRef } from "./clients-resource.ts";
+export type { ChannelRef, ClientChannelRef } from "./channels-resource.ts";
+export type { ClientRef } from "./clients-resource.ts";
 export {
   createDialog360Client,
   DIALOG360_BASE_URL,
+  type Dialog360ChannelsResource,
   type Dialog360Client,
   type Dialog360ClientOptions,
+  type Dialog360ClientsResource,
+  type Dialog360PartnerResource,
   type PartnerCredentials,
 } from "./create-dialog360-client.ts";
 export type {
@@ -33,3 +36,58 @@ export type {
   JsonScalar,
   ListParamsOf,
 } from "./list-params.ts";
+export type {
+  ApiKey,
+  Balance,
+  BlockedUsers,
+  Channel,
+  ChannelBlockUsersData,
+  ChannelBlockUsersError,
+  ChannelBlockUsersParams,
+  ChannelCreateApiKeyData,
+  ChannelCreateApiKeyError,
+  ChannelDisableLocalStorageData,
+  ChannelDisableLocalStorageError,
+  ChannelEnableLocalStorageData,
+  ChannelEnableLocalStorageError,
+  ChannelEnableLocalStorageParams,
+  ChannelGetCommerceSettingsData,
+  ChannelGetCommerceSettingsError,
+  ChannelGetData,
+  ChannelGetError,
+  ChannelListBlockedUsersData,
+  ChannelListBlockedUsersError,
+  ChannelListError,
+  ChannelReactivateData,
+  ChannelReactivateError,
+  ChannelRequestCancellationData,
+  ChannelRequestCancellationError,
+  ChannelUnblockUsersData,
+  ChannelUnblockUsersError,
+  ChannelUnblockUsersParams,
+  ChannelUpdateCommerceSettingsData,
+  ChannelUpdateCommerceSettingsError,
+  ChannelUpdateCommerceSettingsParams,
+  ChannelUpdateDisplayNameData,
+  ChannelUpdateDisplayNameError,
+  ChannelUpdateDisplayNameParams,
+  Client,
+  ClientGetBalanceData,
+  ClientGetBalanceError,
+  ClientGetBalanceParams,
+  ClientListError,
+  ClientListSharedNumbersData,
+  ClientListSharedNumbersError,
+  ClientUpdateData,
+  ClientUpdateError,
+  ClientUpdateParams,
+  CommerceSettings,
+  Partner,
+  PartnerSetDefaultDataLocalizationRegionData,
+  PartnerSetDefaultDataLocalizationRegionError,
+  PartnerSetDefaultDataLocalizationRegionParams,
+  PartnerUpdateData,
+  PartnerUpdateError,
+  PartnerUpdateParams,
+  SharedNumber,
+} from "./types.ts";

@@ -1,6 +1,15 @@
 import type { paths } from "../../generated/360dialog.ts";
 import type { RequestOptions } from "../core/request-options.ts";
-import type { BodyOf, typedCall } from "../core/typed-call.ts";
+import type { Result } from "../core/result.ts";
+import type { typedCall } from "../core/typed-call.ts";
+import type {
+  PartnerSetDefaultDataLocalizationRegionData,
+  PartnerSetDefaultDataLocalizationRegionError,
+  PartnerSetDefaultDataLocalizationRegionParams,
+  PartnerUpdateData,
+  PartnerUpdateError,
+  PartnerUpdateParams,
+} from "./types.ts";
 
 type P = paths;
 
@@ -9,13 +18,16 @@ export function partnerResource(call: ReturnType<typeof typedCall<P>>, partnerId
   const pp = { partner_id: partnerId };
   return {
     /** Updates the webhook URL, the redirect URL and whether clients may add numbers themselves. */
-    update: (body: BodyOf<P["/api/v2/partners/{partner_id}"]["patch"]>, options?: RequestOptions) =>
+    update: (
+      body: PartnerUpdateParams,
+      options?: RequestOptions,
+    ): Promise<Result<PartnerUpdateData, PartnerUpdateError>> =>
       call("/api/v2/partners/{partner_id}", "patch", { path: pp, body }, options),
     /** Sets the data localization region used by default for new Cloud API numbers. */
     setDefaultDataLocalizationRegion: (
-      body: BodyOf<P["/api/v2/partners/{partner_id}/settings/default_data_localization_region"]["patch"]>,
+      body: PartnerSetDefaultDataLocalizationRegionParams,
       options?: RequestOptions,
-    ) =>
+    ): Promise<Result<PartnerSetDefaultDataLocalizationRegionData, PartnerSetDefaultDataLocalizationRegionError>> =>
       call(
         "/api/v2/partners/{partner_id}/settings/default_data_localization_region",
         "patch",

@@ -1,14 +1,19 @@
 import type { paths } from "../../generated/bird.ts";
 import type { CursorPage } from "../core/cursor-pages.ts";
-import type { DataOf } from "../core/error-types.ts";
 import type { Paginator } from "../core/paginator.ts";
 import type { RequestOptions } from "../core/request-options.ts";
+import type { Result } from "../core/result.ts";
 import type { QueryOf, typedCall } from "../core/typed-call.ts";
+import type {
+  BirdChannel,
+  BirdChannelGetContactDetailsData,
+  BirdChannelGetContactDetailsError,
+  BirdChannelGetData,
+  BirdChannelGetError,
+} from "./types.ts";
 
 type P = paths;
 type ListOp = P["/workspaces/{workspaceId}/channels"]["get"];
-/** A Bird channel. */
-export type BirdChannel = DataOf<P["/workspaces/{workspaceId}/channels/{channelId}"]["get"]>;
 
 type ListFilters = Omit<QueryOf<ListOp>, "limit" | "pageToken">;
 
@@ -39,7 +44,10 @@ export function birdChannelsResource(
      */
     list,
     /** Retrieves one channel. */
-    get: (ref: { channelId: string }, options?: RequestOptions) =>
+    get: (
+      ref: { channelId: string },
+      options?: RequestOptions,
+    ): Promise<Result<BirdChannelGetData, BirdChannelGetError>> =>
       call(
         "/workspaces/{workspaceId}/channels/{channelId}",
         "get",
@@ -49,7 +57,10 @@ export function birdChannelsResource(
         options,
       ),
     /** The channel's details for one contact, such as when its customer service window closes. */
-    getContactDetails: (ref: { channelId: string; contactId: string }, options?: RequestOptions) =>
+    getContactDetails: (
+      ref: { channelId: string; contactId: string },
+      options?: RequestOptions,
+    ): Promise<Result<BirdChannelGetContactDetailsData, BirdChannelGetContactDetailsError>> =>
       call(
         "/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}",
         "get",

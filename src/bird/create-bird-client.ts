@@ -6,11 +6,12 @@ import { listPaginator } from "../core/list.ts";
 import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
-import { createTransport, type SchemeCredentials } from "../core/transport.ts";
+import { createTransport, type SchemeCredentials, type Transport } from "../core/transport.ts";
 import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
 import { typedCall } from "../core/typed-call.ts";
-import { type BirdChannel, type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
+import { type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
+import type { BirdChannel } from "./types.ts";
 
 let queryMeta: Promise<QueryMetaMap> | undefined;
 const meta: ProviderMeta = {
@@ -46,7 +47,7 @@ const LIST_PATH = "/workspaces/{workspaceId}/channels";
  * const bird = createBirdClient({ accessKey: process.env.BIRD_ACCESS_KEY, workspaceId });
  * for await (const channel of bird.channels.list({ status: "active" })) console.log(channel.name);
  */
-export function createBirdClient(options: BirdClientOptions) {
+export function createBirdClient(options: BirdClientOptions): BirdClient {
   if (typeof options !== "object" || options === null) throw new TypeError("createBirdClient: options are required");
   checkCredential(options.accessKey, "createBirdClient: accessKey");
   if (typeof options.workspaceId !== "string" || options.workspaceId.length === 0) {
@@ -95,4 +96,11 @@ export function createBirdClient(options: BirdClientOptions) {
 }
 
 /** The client `createBirdClient` returns. */
-export type BirdClient = ReturnType<typeof createBirdClient>;
+export interface BirdClient {
+  /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
+  readonly api: Transport<paths>["api"];
+  /** The workspace's channels. */
+  readonly channels: BirdChannelsResource;
+}
+/** `bird.channels`. */
+export interface BirdChannelsResource extends ReturnType<typeof birdChannelsResource> {}

@@ -14,5 +14,20 @@ export type { Paginator } from "../core/paginator.ts";
 export type { RequestOptions } from "../core/request-options.ts";
 export type { Result } from "../core/result.ts";
 export { unwrap } from "../core/unwrap.ts";
-export type { BirdChannel, BirdChannelListParams } from "./channels-resource.ts";
-export { BIRD_BASE_URL, type BirdClient, type BirdClientOptions, createBirdClient } from "./create-bird-client.ts";
+export type { BirdChannelListParams } from "./channels-resource.ts";
+export {
+  BIRD_BASE_URL,
+  type BirdChannelsResource,
+  type BirdClient,
+  type BirdClientOptions,
+  createBirdClient,
+} from "./create-bird-client.ts";
+export type {
+  BirdChannel,
+  BirdChannelContactDetails,
+  BirdChannelGetContactDetailsData,
+  BirdChannelGetContactDetailsError,
+  BirdChannelGetData,
+  BirdChannelGetError,
+  BirdChannelListError,
+} from "./types.ts";

@@ -2,7 +2,7 @@ import { fillPath } from "./fill-path.ts";
 import { describeCause, type Outcome } from "./outcome.ts";
 import type { Redactor } from "./redactor.ts";
 import type { CallContext } from "./transport.ts";
-import type { RequestEvent, ResponseEvent, TransportOptions } from "./transport-options.ts";
+import type { RequestEvent, ResolvedTransportOptions, ResponseEvent } from "./transport-options.ts";
 
 /**
  * One attempt under the client's hooks (loaded only by clients that have one): `onRequest` before it
@@ -10,7 +10,7 @@ import type { RequestEvent, ResponseEvent, TransportOptions } from "./transport-
  * when the caller aborts it (a tracing span is closed), before the abort rejects the call.
  */
 export async function withHooks(
-  hooks: Pick<TransportOptions, "onRequest" | "onResponse">,
+  hooks: Pick<ResolvedTransportOptions, "onRequest" | "onResponse">,
   ctx: CallContext,
   attempt: number,
   headers: Headers,

@@ -134,14 +134,15 @@ export function createTransport<Paths extends object>(
   // Pacing loads with the first call of a rate-limited operation. A call about to wait is logged
   // before the wait, so a long wait is never silent.
   let pacing: Promise<ReturnType<typeof import("./pacer.ts")["createPacer"]>> | undefined;
-  const pacerFor = (ctx: CallContext) =>
-    ctx.meta?.rateLimit && options.rateLimit
-      ? (pacing ??= import("./pacer.ts").then(({ createPacer }) =>
-          createPacer(options.rateLimit, clock, (c, waitMs, key) =>
-            log({ event: "rate_limit_wait", method: c.method, path: c.path, waitMs: Math.round(waitMs), key }),
-          ),
-        ))
-      : undefined;
+  function pacerFor(ctx: CallContext) {
+    if (!ctx.meta?.rateLimit || !options.rateLimit) return undefined;
+    pacing ??= import("./pacer.ts").then(({ createPacer }) =>
+      createPacer(options.rateLimit, clock, (c, waitMs, key) =>
+        log({ event: "rate_limit_wait", method: c.method, path: c.path, waitMs: Math.round(waitMs), key }),
+      ),
+    );
+    return pacing;
+  }
   const api = createClient<Paths>({ baseUrl: options.baseUrl, fetch: apiFetch });
   const builder = api as unknown as RequestBuilder;
 

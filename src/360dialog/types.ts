@@ -1,0 +1,149 @@
+import type { paths } from "../../generated/360dialog.ts";
+import type { DataOf, ErrorOf } from "../core/error-types.ts";
+import type { BodyOf, QueryOf } from "../core/typed-call.ts";
+
+// Named types of the 360dialog Partner API: every object and every method's params, data and error
+// union, each derived from generated/360dialog.ts (never restated). Objects are interfaces that extend
+// the generated shape, so editors show `ApiKey` rather than its fields; unions are aliases, which
+// editors show by name too. test/types/named-types.test.ts checks both as a hover shows them.
+
+type P = paths;
+
+type ChannelCreateApiKeyOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys"]["post"];
+type ChannelListBlockedUsersOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["get"];
+type ChannelBlockUsersOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["post"];
+type ChannelUnblockUsersOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["delete"];
+type ChannelUpdateDisplayNameOp = P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}"]["put"];
+type ChannelReactivateOp =
+  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate"]["post"];
+type ChannelGetCommerceSettingsOp =
+  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings"]["get"];
+type ChannelUpdateCommerceSettingsOp =
+  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings"]["post"];
+type ChannelRequestCancellationOp =
+  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/cancellation_request"]["post"];
+type ChannelEnableLocalStorageOp =
+  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage"]["post"];
+type ChannelDisableLocalStorageOp =
+  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/disable_local_storage"]["post"];
+type ClientUpdateOp = P["/api/v2/partners/{partner_id}/clients/{client_id}"]["patch"];
+type ClientGetBalanceOp = P["/api/v2/partners/{partner_id}/clients/{client_id}/info/balance"]["get"];
+type ClientListSharedNumbersOp = P["/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers"]["get"];
+type PartnerUpdateOp = P["/api/v2/partners/{partner_id}"]["patch"];
+type PartnerSetDefaultDataLocalizationRegionOp =
+  P["/api/v2/partners/{partner_id}/settings/default_data_localization_region"]["patch"];
+type ChannelListOp = P["/api/v2/partners/{partner_id}/channels"]["get"];
+type ClientListOp = P["/api/v2/partners/{partner_id}/clients"]["get"];
+
+/** A channel (a WhatsApp phone number of a client), as `channels.list` and `channels.get` return it. */
+export interface Channel extends ItemOf<DataOf<ChannelListOp>["partner_channels"]> {}
+/** A client of the partner, as `clients.list` returns it. */
+export interface Client extends ItemOf<DataOf<ClientListOp>["clients"]> {}
+/** A number of a client's that the partner may manage, as `clients.listSharedNumbers` returns them. */
+export interface SharedNumber extends ItemOf<DataOf<ClientListSharedNumbersOp>> {}
+
+type ItemOf<A> = NonNullable<A> extends readonly (infer I)[] ? I : never;
+
+/** The errors `channels.list` (each page) and `channels.get` can return. */
+export type ChannelListError = ErrorOf<ChannelListOp>;
+/** The errors each page of `clients.list` can return. */
+export type ClientListError = ErrorOf<ClientListOp>;
+/** `channels.get`: the channel, or `undefined` when the partner has none with that ID. */
+export type ChannelGetData = Channel | undefined;
+/** The errors `channels.get` can return: the channel list's. */
+export type ChannelGetError = ChannelListError;
+/** The items of `clients.listSharedNumbers`. */
+export type ClientListSharedNumbersData = SharedNumber[];
+
+/** A channel's API key, as `channels.createApiKey` returns it. */
+export interface ApiKey extends NonNullable<DataOf<ChannelCreateApiKeyOp>> {}
+/** What `channels.createApiKey` returns on success. */
+export type ChannelCreateApiKeyData = ApiKey;
+/** The errors `channels.createApiKey` can return. */
+export type ChannelCreateApiKeyError = ErrorOf<ChannelCreateApiKeyOp>;
+/** The users blocked on a channel, as `channels.listBlockedUsers` returns them. */
+export interface BlockedUsers extends NonNullable<DataOf<ChannelListBlockedUsersOp>> {}
+/** What `channels.listBlockedUsers` returns on success. */
+export type ChannelListBlockedUsersData = BlockedUsers;
+/** The errors `channels.listBlockedUsers` can return. */
+export type ChannelListBlockedUsersError = ErrorOf<ChannelListBlockedUsersOp>;
+/** What `channels.blockUsers` returns on success. */
+export interface ChannelBlockUsersData extends NonNullable<DataOf<ChannelBlockUsersOp>> {}
+/** The request body of `channels.blockUsers`. */
+export interface ChannelBlockUsersParams extends BodyOf<ChannelBlockUsersOp> {}
+/** The errors `channels.blockUsers` can return. */
+export type ChannelBlockUsersError = ErrorOf<ChannelBlockUsersOp>;
+/** What `channels.unblockUsers` returns on success. */
+export interface ChannelUnblockUsersData extends NonNullable<DataOf<ChannelUnblockUsersOp>> {}
+/** The request body of `channels.unblockUsers`. */
+export interface ChannelUnblockUsersParams extends BodyOf<ChannelUnblockUsersOp> {}
+/** The errors `channels.unblockUsers` can return. */
+export type ChannelUnblockUsersError = ErrorOf<ChannelUnblockUsersOp>;
+/** What `channels.updateDisplayName` returns on success. */
+export interface ChannelUpdateDisplayNameData extends NonNullable<DataOf<ChannelUpdateDisplayNameOp>> {}
+/** The request body of `channels.updateDisplayName`. */
+export interface ChannelUpdateDisplayNameParams extends BodyOf<ChannelUpdateDisplayNameOp> {}
+/** The errors `channels.updateDisplayName` can return. */
+export type ChannelUpdateDisplayNameError = ErrorOf<ChannelUpdateDisplayNameOp>;
+/** What `channels.reactivate` returns on success. */
+export interface ChannelReactivateData extends NonNullable<DataOf<ChannelReactivateOp>> {}
+/** The errors `channels.reactivate` can return. */
+export type ChannelReactivateError = ErrorOf<ChannelReactivateOp>;
+/** A channel's WhatsApp commerce settings, as `channels.getCommerceSettings` returns them. */
+export interface CommerceSettings extends NonNullable<DataOf<ChannelGetCommerceSettingsOp>> {}
+/** What `channels.getCommerceSettings` returns on success. */
+export type ChannelGetCommerceSettingsData = CommerceSettings;
+/** The errors `channels.getCommerceSettings` can return. */
+export type ChannelGetCommerceSettingsError = ErrorOf<ChannelGetCommerceSettingsOp>;
+/** What `channels.updateCommerceSettings` returns on success. */
+export interface ChannelUpdateCommerceSettingsData extends NonNullable<DataOf<ChannelUpdateCommerceSettingsOp>> {}
+/** The request body of `channels.updateCommerceSettings`. */
+export interface ChannelUpdateCommerceSettingsParams extends BodyOf<ChannelUpdateCommerceSettingsOp> {}
+/** The errors `channels.updateCommerceSettings` can return. */
+export type ChannelUpdateCommerceSettingsError = ErrorOf<ChannelUpdateCommerceSettingsOp>;
+/** What `channels.requestCancellation` returns on success. */
+export interface ChannelRequestCancellationData extends NonNullable<DataOf<ChannelRequestCancellationOp>> {}
+/** The errors `channels.requestCancellation` can return. */
+export type ChannelRequestCancellationError = ErrorOf<ChannelRequestCancellationOp>;
+/** What `channels.enableLocalStorage` returns on success. */
+export interface ChannelEnableLocalStorageData extends NonNullable<DataOf<ChannelEnableLocalStorageOp>> {}
+/** The request body of `channels.enableLocalStorage`. */
+export interface ChannelEnableLocalStorageParams extends BodyOf<ChannelEnableLocalStorageOp> {}
+/** The errors `channels.enableLocalStorage` can return. */
+export type ChannelEnableLocalStorageError = ErrorOf<ChannelEnableLocalStorageOp>;
+/** What `channels.disableLocalStorage` returns on success. */
+export interface ChannelDisableLocalStorageData extends NonNullable<DataOf<ChannelDisableLocalStorageOp>> {}
+/** The errors `channels.disableLocalStorage` can return. */
+export type ChannelDisableLocalStorageError = ErrorOf<ChannelDisableLocalStorageOp>;
+/** What `clients.update` returns on success. */
+export interface ClientUpdateData extends NonNullable<DataOf<ClientUpdateOp>> {}
+/** The request body of `clients.update`. */
+export interface ClientUpdateParams extends BodyOf<ClientUpdateOp> {}
+/** The errors `clients.update` can return. */
+export type ClientUpdateError = ErrorOf<ClientUpdateOp>;
+/** A client's balance and usage, as `clients.getBalance` returns it. */
+export interface Balance extends NonNullable<DataOf<ClientGetBalanceOp>> {}
+/** What `clients.getBalance` returns on success. */
+export type ClientGetBalanceData = Balance;
+/** The query of `clients.getBalance`. */
+export interface ClientGetBalanceParams extends QueryOf<ClientGetBalanceOp> {}
+/** The errors `clients.getBalance` can return. */
+export type ClientGetBalanceError = ErrorOf<ClientGetBalanceOp>;
+/** The errors `clients.listSharedNumbers` can return. */
+export type ClientListSharedNumbersError = ErrorOf<ClientListSharedNumbersOp>;
+/** The partner account, as `partner.update` returns it. */
+export interface Partner extends NonNullable<DataOf<PartnerUpdateOp>> {}
+/** What `partner.update` returns on success. */
+export type PartnerUpdateData = Partner;
+/** The request body of `partner.update`. */
+export interface PartnerUpdateParams extends BodyOf<PartnerUpdateOp> {}
+/** The errors `partner.update` can return. */
+export type PartnerUpdateError = ErrorOf<PartnerUpdateOp>;
+/** What `partner.setDefaultDataLocalizationRegion` returns on success. */
+export interface PartnerSetDefaultDataLocalizationRegionData
+  extends NonNullable<DataOf<PartnerSetDefaultDataLocalizationRegionOp>> {}
+/** The request body of `partner.setDefaultDataLocalizationRegion`. */
+export interface PartnerSetDefaultDataLocalizationRegionParams
+  extends BodyOf<PartnerSetDefaultDataLocalizationRegionOp> {}
+/** The errors `partner.setDefaultDataLocalizationRegion` can return. */
+export type PartnerSetDefaultDataLocalizationRegionError = ErrorOf<PartnerSetDefaultDataLocalizationRegionOp>;

@@ -1,0 +1,27 @@
+import type { paths } from "../../generated/bird.ts";
+import type { DataOf, ErrorOf } from "../core/error-types.ts";
+
+// Named types of Bird's Channels API: every object and every method's data and error union, each
+// derived from generated/bird.ts (never restated). Objects are interfaces that extend the generated
+// shape, so editors show `BirdChannel` rather than its fields; unions are aliases, shown by name too.
+
+type P = paths;
+type ListOp = P["/workspaces/{workspaceId}/channels"]["get"];
+type GetOp = P["/workspaces/{workspaceId}/channels/{channelId}"]["get"];
+type ContactOp = P["/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}"]["get"];
+
+/** A Bird channel, as `bird.channels.list` and `bird.channels.get` return it. */
+export interface BirdChannel extends NonNullable<DataOf<GetOp>> {}
+/** A channel's details for one contact, as `bird.channels.getContactDetails` returns them. */
+export interface BirdChannelContactDetails extends NonNullable<DataOf<ContactOp>> {}
+
+/** The errors each page of `bird.channels.list` can return. */
+export type BirdChannelListError = ErrorOf<ListOp>;
+/** What `bird.channels.get` returns on success. */
+export type BirdChannelGetData = BirdChannel;
+/** The errors `bird.channels.get` can return. */
+export type BirdChannelGetError = ErrorOf<GetOp>;
+/** What `bird.channels.getContactDetails` returns on success. */
+export type BirdChannelGetContactDetailsData = BirdChannelContactDetails;
+/** The errors `bird.channels.getContactDetails` can return. */
+export type BirdChannelGetContactDetailsError = ErrorOf<ContactOp>;
