@@ -9,6 +9,8 @@ import type { RequestEvent, ResolvedTransportOptions, ResponseEvent } from "./tr
  * is sent (it may set headers, never the credential or the host), `onResponse` when it ends, also
  * when the caller aborts it (a tracing span is closed), before the abort rejects the call.
  */
+let lastRequestId = 0;
+
 export async function withHooks(
   hooks: Pick<ResolvedTransportOptions, "onRequest" | "onResponse">,
   ctx: CallContext,
@@ -19,10 +21,14 @@ export async function withHooks(
   redactor: Redactor,
   send: () => Promise<Outcome>,
 ): Promise<Outcome> {
-  runHook(hooks.onRequest, requestEvent(ctx, attempt, headers, auth.credentialHeaders));
+  const requestId = ++lastRequestId;
+  runHook(hooks.onRequest, { requestId, ...requestEvent(ctx, attempt, headers, auth.credentialHeaders) });
   const started = performance.now();
   const ended = (outcome: Outcome) =>
-    runHook(hooks.onResponse, responseEvent(ctx, attempt, performance.now() - started, outcome, pace.waitMs, redactor));
+    runHook(hooks.onResponse, {
+      requestId,
+      ...responseEvent(ctx, attempt, performance.now() - started, outcome, pace.waitMs, redactor),
+    });
   let outcome: Outcome;
   try {
     outcome = await send();
@@ -39,7 +45,7 @@ export function requestEvent(
   attempt: number,
   headers: Headers,
   protectedHeaders: ReadonlySet<string>,
-): RequestEvent {
+): Omit<RequestEvent, "requestId"> {
   return {
     operation: `${ctx.method} ${ctx.path}`,
     method: ctx.method,
@@ -62,8 +68,8 @@ export function responseEvent(
   outcome: Outcome,
   waitMs: number | undefined,
   redactor: Redactor,
-): ResponseEvent {
-  const event: ResponseEvent = {
+): Omit<ResponseEvent, "requestId"> {
+  const event: Omit<ResponseEvent, "requestId"> = {
     operation: `${ctx.method} ${ctx.path}`,
     method: ctx.method,
     path: fillPath(ctx.path, ctx.pathParams),

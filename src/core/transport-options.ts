@@ -102,6 +102,8 @@ export interface TransportOptions {
 
 /** One attempt about to be sent, as `onRequest` sees it. */
 export interface RequestEvent {
+  /** Unique per attempt in this process; the attempt's `onResponse` event carries the same. */
+  requestId: number;
   /** `METHOD /path/template`: the same for every call of an operation (a span name, a metric label). */
   operation: string;
   method: string;
@@ -115,6 +117,8 @@ export interface RequestEvent {
 
 /** One attempt that ended, as `onResponse` sees it. */
 export interface ResponseEvent {
+  /** The `requestId` of the attempt's `onRequest` event. */
+  requestId: number;
   operation: string;
   method: string;
   /** The path as sent, IDs filled in, no query. */

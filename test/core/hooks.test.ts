@@ -30,15 +30,18 @@ describe("onRequest / onResponse", () => {
     }).channels.listBlockedUsers(ref);
     const operation = "GET /api/v2/partners/{partner_id}/channels/{channel_id}/block_users";
     const path = "/api/v2/partners/examplePA/channels/ch-1/block_users";
-    expect(requests).toEqual([
+    expect(requests.map(({ requestId, ...e }) => e)).toEqual([
       { operation, method: "GET", path, attempt: 1 },
       { operation, method: "GET", path, attempt: 2 },
     ]);
-    expect(responses.map(({ durationMs, ...e }) => e)).toEqual([
+    expect(responses.map(({ durationMs, requestId, ...e }) => e)).toEqual([
       { operation, method: "GET", path, attempt: 1, status: 503 },
       { operation, method: "GET", path, attempt: 2, status: 200 },
     ]);
     expect(responses.every((e) => typeof e.durationMs === "number" && e.durationMs >= 0)).toBe(true);
+    // Each attempt's two events share a requestId, and attempts do not.
+    expect(responses.map((e) => e.requestId)).toEqual(requests.map((e) => e.requestId));
+    expect(new Set(requests.map((e) => e.requestId)).size).toBe(2);
   });
 
   it("onRequest sets a header on the attempt (traceparent), but never a credential or the host", async () => {

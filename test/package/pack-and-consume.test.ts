@@ -85,4 +85,60 @@ describe("packed tarball in a fresh app", () => {
       thrown: "network",
     });
   });
+
+  // The README's runnable examples, taken from the README itself (each block follows an
+  // `<!-- example: NAME -->` line), run from the tarball as a reader would run them.
+  const readme = readFileSync(`${ROOT}README.md`, "utf8");
+  const examples = Object.fromEntries(
+    [...readme.matchAll(/<!-- example: (\S+)[^>]*-->\n```ts\n([\s\S]*?)```/g)].map((m) => [m[1], m[2]]),
+  ) as Record<string, string>;
+
+  it("finds the README's examples", () => {
+    expect(Object.keys(examples).sort()).toEqual(["bird.ts", "fixture.test.ts", "main-job.ts"]);
+  });
+
+  it("typechecks and runs the README's main job and Bird example", async () => {
+    writeFileSync(join(app, "main-job.ts"), examples["main-job.ts"] ?? "");
+    writeFileSync(join(app, "bird.ts"), examples["bird.ts"] ?? "");
+    const tsconfig = JSON.parse(readFileSync(join(app, "tsconfig.json"), "utf8"));
+    writeFileSync(
+      join(app, "tsconfig.readme.json"),
+      JSON.stringify({ ...tsconfig, files: ["main-job.ts", "bird.ts", "fixture-a.test.ts"] }),
+    );
+    const main = await run(process.execPath, [join(app, "main-job.ts")], { cwd: app, timeout: 90_000 });
+    expect(main.stdout.trim().split("\n")).toEqual([
+      "channel exampleCH +4915112345678 (ready)",
+      "channel exampleCH2 +4915112345679 (ready)",
+      expect.stringMatching(/^\S+$/),
+    ]);
+    const bird = await run(process.execPath, [join(app, "bird.ts")], { cwd: app, timeout: 90_000 });
+    expect(bird.stdout).toMatch(/service window open until/);
+    expect(bird.stdout.trim().split("\n").length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("runs the README's vitest fixture in two parallel workers, each with its own mock", async () => {
+    const fixture = examples["fixture.test.ts"] ?? "";
+    for (const name of ["fixture-a.test.ts", "fixture-b.test.ts"]) writeFileSync(join(app, name), fixture);
+    writeFileSync(
+      join(app, "vitest.config.mjs"),
+      "export default { test: { include: ['fixture-*.test.ts'], pool: 'forks', maxWorkers: 2, fileParallelism: true } };\n",
+    );
+    await npm(["install", "--prefer-offline", "--no-package-lock", `vitest@${versions.vitest}`], app);
+    await run(process.execPath, [join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.readme.json"], {
+      cwd: app,
+    });
+    await run(
+      process.execPath,
+      [join(app, "node_modules/vitest/vitest.mjs"), "run", "--reporter=json", "--outputFile=report.json"],
+      { cwd: app, timeout: 120_000, maxBuffer: 1 << 24, env: { ...process.env, CI: "true" } },
+    );
+    const report = JSON.parse(readFileSync(join(app, "report.json"), "utf8")) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      testResults: { name: string; startTime: number; endTime: number }[];
+    };
+    expect(report.numFailedTests).toBe(0);
+    expect(report.numPassedTests).toBe(2);
+    expect(report.testResults).toHaveLength(2);
+  });
 }, 300_000);
