@@ -64,7 +64,14 @@ export function channelsResource(
     channel_id: ref?.channelId,
   });
   return {
-    /** Lists the partner's channels (lazy, paginated). @example for await (const c of d360.channels.list({ sort: "-created_at" })) … */
+    /**
+     * Lists the partner's channels (lazy, paginated): `filters` and `sort` are typed from the API's
+     * filter schema and sort enum; pages are fetched as the loop goes.
+     * @example
+     * for await (const channel of d360.channels.list({ filters: { status: "ready" }, sort: ["-created_at"] })) {
+     *   console.log(channel.id, channel.setup_info?.phone_number);
+     * }
+     */
     list,
     /**
      * One channel by its ID: `data` is the channel, or `undefined` when the partner has no such channel.
@@ -73,7 +80,9 @@ export function channelsResource(
      * with a page size of 1 (`GET /api/v2/partners/{partner_id}/channels?filters={"id":…}&limit=1`), so
      * its errors are the list's. `channelId` is checked like a path parameter (no empty, `.`, `..` or
      * control characters) before anything is sent.
-     * @example const { data: channel } = await d360.channels.get({ channelId: "exampleCH" });
+     * @example
+     * const { data: channel } = await d360.channels.get({ channelId: "exampleCH" });
+     * if (channel) console.log(channel.status);
      */
     get: async (ref: ChannelRef, options?: RequestOptions): Promise<Result<ChannelGetData, ChannelGetError>> => {
       validatePathParams({ channelId: ref?.channelId }, {});
@@ -86,7 +95,13 @@ export function channelsResource(
       if (res.error) return res;
       return { data: res.data.partner_channels?.[0], response: res.response };
     },
-    /** Generates an API key for the channel (rate limited by 360dialog: 1 request per 30 s per channel). */
+    /**
+     * Generates an API key for the channel (rate limited by 360dialog: 1 request per 30 s per channel).
+     * @example
+     * const { data, error } = await d360.channels.createApiKey({ channelId: "exampleCH" });
+     * if (error?.kind === "rate_limited") console.log(`try again in ${error.retryAfterMs} ms`);
+     * else if (!error) console.log(data.api_key);
+     */
     createApiKey: (
       ref: ChannelRef,
       options?: RequestOptions,
@@ -99,7 +114,12 @@ export function channelsResource(
         },
         options,
       ),
-    /** Lists the users blocked on the channel. */
+    /**
+     * Lists the users blocked on the channel.
+     * @example
+     * const { data } = await d360.channels.listBlockedUsers({ channelId: "exampleCH" });
+     * for (const user of data?.data.block_users ?? []) console.log(user.wa_id ?? user.input);
+     */
     listBlockedUsers: (
       ref: ChannelRef,
       options?: RequestOptions,
@@ -112,7 +132,11 @@ export function channelsResource(
         },
         options,
       ),
-    /** Blocks users (phone numbers or WhatsApp ids) on the channel. */
+    /**
+     * Blocks users (phone numbers or WhatsApp ids) on the channel.
+     * @example
+     * await d360.channels.blockUsers({ channelId: "exampleCH" }, { block_users: [{ user: "4915112345678" }] });
+     */
     blockUsers: (
       ref: ChannelRef,
       body: ChannelBlockUsersParams,
@@ -127,7 +151,11 @@ export function channelsResource(
         },
         options,
       ),
-    /** Unblocks users on the channel. */
+    /**
+     * Unblocks users on the channel.
+     * @example
+     * await d360.channels.unblockUsers({ channelId: "exampleCH" }, { block_users: [{ user: "4915112345678" }] });
+     */
     unblockUsers: (
       ref: ChannelRef,
       body: ChannelUnblockUsersParams,
@@ -142,7 +170,11 @@ export function channelsResource(
         },
         options,
       ),
-    /** Requests a new display name for the channel. */
+    /**
+     * Requests a new display name for the channel.
+     * @example
+     * await d360.channels.updateDisplayName({ clientId: "exampleCL", channelId: "exampleCH" }, { name: "Acme Support" });
+     */
     updateDisplayName: (
       ref: ClientChannelRef,
       body: ChannelUpdateDisplayNameParams,
@@ -157,7 +189,12 @@ export function channelsResource(
         },
         options,
       ),
-    /** Reactivates a previously cancelled channel. */
+    /**
+     * Reactivates a previously cancelled channel.
+     * @example
+     * const { error } = await d360.channels.reactivate({ clientId: "exampleCL", channelId: "exampleCH" });
+     * if (error) console.error(error.message);
+     */
     reactivate: (
       ref: ClientChannelRef,
       options?: RequestOptions,
@@ -170,7 +207,12 @@ export function channelsResource(
         },
         options,
       ),
-    /** Reads the channel's WhatsApp commerce settings. */
+    /**
+     * Reads the channel's WhatsApp commerce settings.
+     * @example
+     * const { data } = await d360.channels.getCommerceSettings({ clientId: "exampleCL", channelId: "exampleCH" });
+     * console.log(data);
+     */
     getCommerceSettings: (
       ref: ClientChannelRef,
       options?: RequestOptions,
@@ -181,7 +223,14 @@ export function channelsResource(
         { path: cc(ref) },
         options,
       ),
-    /** Updates the channel's WhatsApp commerce settings. */
+    /**
+     * Updates the channel's WhatsApp commerce settings.
+     * @example
+     * await d360.channels.updateCommerceSettings(
+     *   { clientId: "exampleCL", channelId: "exampleCH" },
+     *   { is_catalog_visible: true, is_cart_enabled: false },
+     * );
+     */
     updateCommerceSettings: (
       ref: ClientChannelRef,
       body: ChannelUpdateCommerceSettingsParams,
@@ -196,7 +245,12 @@ export function channelsResource(
         },
         options,
       ),
-    /** Requests cancellation of the channel's subscription. */
+    /**
+     * Requests cancellation of the channel's subscription.
+     * @example
+     * const { error } = await d360.channels.requestCancellation({ clientId: "exampleCL", channelId: "exampleCH" });
+     * if (error?.kind === "api") console.error(error.status, error.message);
+     */
     requestCancellation: (
       ref: ClientChannelRef,
       options?: RequestOptions,
@@ -209,7 +263,11 @@ export function channelsResource(
         },
         options,
       ),
-    /** Stores the channel's message data in a region (confirmed by a PIN sent to the number). */
+    /**
+     * Stores the channel's message data in a region (confirmed by a PIN sent to the number).
+     * @example
+     * await d360.channels.enableLocalStorage({ clientId: "exampleCL", channelId: "exampleCH" }, { data_localization_region: "DE" });
+     */
     enableLocalStorage: (
       ref: ClientChannelRef,
       body: ChannelEnableLocalStorageParams,
@@ -224,7 +282,11 @@ export function channelsResource(
         },
         options,
       ),
-    /** Reverts the channel to Cloud API's default storage. */
+    /**
+     * Reverts the channel to Cloud API's default storage.
+     * @example
+     * await d360.channels.disableLocalStorage({ clientId: "exampleCL", channelId: "exampleCH" });
+     */
     disableLocalStorage: (
       ref: ClientChannelRef,
       options?: RequestOptions,

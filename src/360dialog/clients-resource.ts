@@ -32,9 +32,18 @@ export function clientsResource(
 ) {
   const cl = (ref: ClientRef) => ({ partner_id: partnerId, client_id: ref?.clientId });
   return {
-    /** Lists the partner's clients (lazy, paginated). */
+    /**
+     * Lists the partner's clients (lazy, paginated).
+     * @example
+     * const clients = await d360.clients.list({ sort: ["-created_at"], maxItems: 500 }).toArray();
+     * console.log(clients.length);
+     */
     list,
-    /** Updates a client's `partner_payload` and `max_channels`. */
+    /**
+     * Updates a client's `partner_payload` and `max_channels`.
+     * @example
+     * await d360.clients.update({ clientId: "exampleCL" }, { max_channels: 5 });
+     */
     update: (
       ref: ClientRef,
       body: ClientUpdateParams,
@@ -54,7 +63,12 @@ export function clientsResource(
      *
      * `granularity` takes `"day"`/`"month"` or the upper-case `"DAY"`/`"MONTH"` the guide's prose names;
      * it is sent in lower case, the form every example of the vendor's uses and echoes.
-     * @example d360.clients.getBalance({ clientId }, { start_date: 1691629200, end_date: 1691758799, granularity: "day" })
+     * @example
+     * const { data } = await d360.clients.getBalance(
+     *   { clientId: "exampleCL" },
+     *   { start_date: 1691629200, end_date: 1691758799, granularity: "day" },
+     * );
+     * console.log(data?.balance);
      */
     getBalance: (
       ref: ClientRef,
@@ -70,7 +84,12 @@ export function clientsResource(
         },
         options,
       ),
-    /** The client's numbers that the partner has permission to manage. */
+    /**
+     * The client's numbers that the partner has permission to manage.
+     * @example
+     * const { data } = await d360.clients.listSharedNumbers({ clientId: "exampleCL" });
+     * console.log(data?.length);
+     */
     listSharedNumbers: (
       ref: ClientRef,
       options?: RequestOptions,

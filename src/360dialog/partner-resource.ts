@@ -17,13 +17,21 @@ type P = paths;
 export function partnerResource(call: ReturnType<typeof typedCall<P>>, partnerId: string) {
   const pp = { partner_id: partnerId };
   return {
-    /** Updates the webhook URL, the redirect URL and whether clients may add numbers themselves. */
+    /**
+     * Updates the webhook URL, the redirect URL and whether clients may add numbers themselves.
+     * @example
+     * await d360.partner.update({ webhook_url: "https://example.com/360dialog-webhook" });
+     */
     update: (
       body: PartnerUpdateParams,
       options?: RequestOptions,
     ): Promise<Result<PartnerUpdateData, PartnerUpdateError>> =>
       call("/api/v2/partners/{partner_id}", "patch", { path: pp, body }, options),
-    /** Sets the data localization region used by default for new Cloud API numbers. */
+    /**
+     * Sets the data localization region used by default for new Cloud API numbers.
+     * @example
+     * await d360.partner.setDefaultDataLocalizationRegion({ default_data_localization_region: "DE" });
+     */
     setDefaultDataLocalizationRegion: (
       body: PartnerSetDefaultDataLocalizationRegionParams,
       options?: RequestOptions,

@@ -40,10 +40,16 @@ export function birdChannelsResource(
   return {
     /**
      * Lists the workspace's channels (lazy, follows `nextPageToken`).
-     * @example for await (const channel of bird.channels.list({ status: "active" })) console.log(channel.name);
+     * @example
+     * for await (const channel of bird.channels.list({ status: "active" })) console.log(channel.name);
      */
     list,
-    /** Retrieves one channel. */
+    /**
+     * Retrieves one channel.
+     * @example
+     * const { data, error } = await bird.channels.get({ channelId: "123e4567-e89b-12d3-a456-426614174000" });
+     * if (!error) console.log(data.name, data.status);
+     */
     get: (
       ref: { channelId: string },
       options?: RequestOptions,
@@ -56,7 +62,15 @@ export function birdChannelsResource(
         },
         options,
       ),
-    /** The channel's details for one contact, such as when its customer service window closes. */
+    /**
+     * The channel's details for one contact, such as when its customer service window closes.
+     * @example
+     * const { data } = await bird.channels.getContactDetails({
+     *   channelId: "123e4567-e89b-12d3-a456-426614174000",
+     *   contactId: "523e4567-e89b-12d3-a456-426614174000",
+     * });
+     * console.log(data?.serviceWindowExpireAt);
+     */
     getContactDetails: (
       ref: { channelId: string; contactId: string },
       options?: RequestOptions,
