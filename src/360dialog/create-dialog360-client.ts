@@ -1,6 +1,6 @@
 import type { paths } from "../../generated/360dialog.ts";
 import { operations, securitySchemes } from "../../generated/360dialog-meta.ts";
-import { checkCredential } from "../core/check-credential.ts";
+import { checkCredential, checkId } from "../core/check-credential.ts";
 import { listPaginator } from "../core/list.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
 import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
@@ -67,9 +67,7 @@ const PARAM_NAMES = { partner_id: "partnerId", client_id: "clientId", channel_id
 export function createDialog360Client(options: Dialog360ClientOptions): Dialog360Client {
   if (typeof options !== "object" || options === null)
     throw new TypeError("createDialog360Client: options are required");
-  if (typeof options.partnerId !== "string" || options.partnerId.length === 0) {
-    throw new TypeError("createDialog360Client: partnerId is required");
-  }
+  checkId(options.partnerId, "createDialog360Client: partnerId");
   const hasKey = options.apiKey !== undefined;
   const hasCredentials = options.credentials !== undefined;
   if (hasKey === hasCredentials) {

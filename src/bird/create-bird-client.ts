@@ -1,6 +1,6 @@
 import type { paths } from "../../generated/bird.ts";
 import { operations, securitySchemes } from "../../generated/bird-meta.ts";
-import { checkCredential } from "../core/check-credential.ts";
+import { checkCredential, checkId } from "../core/check-credential.ts";
 import type { CursorPage } from "../core/cursor-pages.ts";
 import { listPaginator } from "../core/list.ts";
 import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
@@ -50,9 +50,7 @@ const LIST_PATH = "/workspaces/{workspaceId}/channels";
 export function createBirdClient(options: BirdClientOptions): BirdClient {
   if (typeof options !== "object" || options === null) throw new TypeError("createBirdClient: options are required");
   checkCredential(options.accessKey, "createBirdClient: accessKey");
-  if (typeof options.workspaceId !== "string" || options.workspaceId.length === 0) {
-    throw new TypeError("createBirdClient: workspaceId is required");
-  }
+  checkId(options.workspaceId, "createBirdClient: workspaceId");
   const resolved = resolveTransportOptions(options, BIRD_BASE_URL);
   const redactor = new Redactor();
   redactor.add(options.accessKey);

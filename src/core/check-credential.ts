@@ -14,3 +14,15 @@ export function checkCredential(value: unknown, label: string, options: { allowI
   if (value.trim() !== value) throw new TypeError(`${label} has leading or trailing whitespace`);
   if (!options.allowInnerSpace && /\s/.test(value)) throw new TypeError(`${label} contains whitespace`);
 }
+
+/**
+ * Checks an ID given once at construction (`partnerId`, `workspaceId`): the credential's checks (an
+ * unset environment variable says so), and nothing that would change the path it is sent in.
+ */
+export function checkId(value: unknown, label: string): void {
+  checkCredential(value, label);
+  const id = value as string;
+  if (id === "." || id === ".." || /[/?#]/.test(id)) {
+    throw new TypeError(`${label} ${JSON.stringify(id)} is not an ID: it must not be "." or ".." or contain /, ? or #`);
+  }
+}

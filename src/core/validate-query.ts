@@ -36,8 +36,9 @@ export function validateQuery(
       for (const v of Array.isArray(value) ? value : [value]) {
         const key = typeof v === "string" && v.startsWith("-") ? v.slice(1) : v;
         if (!sortKeys.includes(key as string)) {
+          const prefix = typeof v === "string" && v.startsWith("-") ? "-" : "";
           throw new TypeError(
-            `Unknown ${name} key ${describe(v)} for ${operation}. Allowed: ${sortKeys.join(", ")} (each also with a leading "-" for descending)`,
+            `Unknown ${name} key ${describe(v)} for ${operation}${suggest(String(key), sortKeys, "keys", prefix)}. Each key also takes a leading "-" for descending.`,
           );
         }
       }
@@ -106,7 +107,7 @@ export function serializeJsonQuery(
 }
 
 /** " (did you mean …?)" for the closest known names, or a short list when nothing is close. */
-function suggest(name: string, known: readonly string[]): string {
+function suggest(name: string, known: readonly string[], noun = "fields", prefix = ""): string {
   const distance = (a: string, b: string) => {
     const row = Array.from({ length: b.length + 1 }, (_, i) => i);
     for (let i = 1; i <= a.length; i++) {
@@ -126,6 +127,6 @@ function suggest(name: string, known: readonly string[]): string {
     .sort((a, b) => a.d - b.d)
     .slice(0, 3)
     .map(({ k }) => k);
-  if (close.length > 0) return ` (did you mean ${close.map((k) => JSON.stringify(k)).join(" or ")}?)`;
-  return `. ${known.length} fields are known, such as ${known.slice(0, 8).join(", ")}`;
+  if (close.length > 0) return ` (did you mean ${close.map((k) => JSON.stringify(prefix + k)).join(" or ")}?)`;
+  return `. ${known.length} ${noun} are known, such as ${known.slice(0, 8).join(", ")}`;
 }

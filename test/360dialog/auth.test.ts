@@ -173,6 +173,13 @@ describe("client construction", () => {
     [{ partnerId: "p", apiKey: "k", baseUrl: "https://hub.example.com/?x=1" }, /query or a fragment/],
     [{ partnerId: "p", apiKey: "k", baseUrl: "https://user:hunter2@hub.example.com" }, /must not contain credentials/],
     [{ partnerId: "", apiKey: "k" }, /partnerId is required/],
+    [
+      { partnerId: undefined, apiKey: "k" },
+      /partnerId is required; it is undefined \(is its environment variable set\?\)/,
+    ],
+    [{ partnerId: "pa 1", apiKey: "k" }, /partnerId contains whitespace/],
+    [{ partnerId: "pa/1", apiKey: "k" }, /partnerId "pa\/1" is not an ID/],
+    [{ partnerId: "..", apiKey: "k" }, /partnerId "\.\." is not an ID/],
     [{ partnerId: "p", apiKey: "k", baseUrl: "http://hub.example.com" }, /clear text/],
     [{ partnerId: "p", apiKey: "k", baseUrl: "not a url" }, /not an absolute URL/],
     [{ partnerId: "p", apiKey: "k", timeout: 0 }, /timeout must be a positive number/],

@@ -22,6 +22,13 @@ describe("list parameters", () => {
     [{ filters: { "client.name": { $ne: "x" } } }, TypeError, /must be a string, number, boolean or null/],
     [{ filters: "status=ready" }, TypeError, /filters must be an object/],
     [{ sort: "colour" }, TypeError, /Unknown sort key "colour"/],
+    [{ filters: { stauts: "ready" } }, TypeError, /Unknown filters field "stauts" .*\(did you mean "status"\?\)/],
+    [{ sort: "-crated_at" }, TypeError, /Unknown sort key "-crated_at" .*\(did you mean "-created_at"\?\)/],
+    [
+      { sort: "zzzzzzzzzzzz" },
+      TypeError,
+      /Unknown sort key "zzzzzzzzzzzz" .*\. \d+ keys are known, such as (\w[\w.]*, ){7}\w[\w.]*\. Each/,
+    ],
     [{ sort: ["-created_at", "-name"] }, TypeError, /Unknown sort key "-name"/],
     [{ pageSize: 0 }, RangeError, /pageSize must be an integer from 1 to 1000, got 0/],
     [{ pageSize: 1001 }, RangeError, /pageSize must be an integer from 1 to 1000/],

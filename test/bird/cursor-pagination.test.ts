@@ -142,5 +142,8 @@ describe("Bird cursor pagination", () => {
     expect(server.requests).toHaveLength(0);
     expect(() => createBirdClient({ accessKey: "", workspaceId: WS })).toThrow(/accessKey is required/);
     expect(() => createBirdClient({ accessKey: "k", workspaceId: "" })).toThrow(/workspaceId is required/);
+    expect(() => createBirdClient({ accessKey: "k", workspaceId: "ws?x=1" })).toThrow(
+      /workspaceId "ws\?x=1" is not an ID/,
+    );
   });
 });
