@@ -9,12 +9,13 @@ let stale = 0;
 for (const provider of PROVIDERS) {
   const paths = providerPaths(provider);
   const { text } = await bundleSpec(provider);
-  const { types, meta, query } = await generateTypes(provider, text);
+  const { types, meta, query, responses } = await generateTypes(provider, text);
   for (const [file, expected] of [
     [paths.bundle, text],
     [paths.types, types],
     [paths.meta, meta],
     [paths.query, query],
+    [paths.responses, responses],
   ] as const) {
     let actual = "";
     try {

@@ -12,15 +12,16 @@ export const HEADER = (provider: Provider) =>
 export async function generateTypes(
   provider: Provider,
   bundleText: string,
-): Promise<{ types: string; meta: string; query: string }> {
+): Promise<{ types: string; meta: string; query: string; responses: string }> {
   const spec = JSON.parse(bundleText) as Record<string, unknown>;
   // defaultNonNullable: false keeps a field with a `default` optional in request bodies, as the API treats it.
   const ast = await openapiTS(structuredClone(spec) as never, { alphabetize: true, defaultNonNullable: false });
-  const { meta, query } = renderMeta(spec);
+  const { meta, query, responses } = renderMeta(spec);
   return {
     types: `${HEADER(provider)}\n${astToString(ast)}`,
     meta: `${HEADER(provider)}\n${meta}`,
     query: `${HEADER(provider)}\n${query}`,
+    responses: `${HEADER(provider)}\n${responses}`,
   };
 }
 
@@ -28,13 +29,14 @@ export async function generateTypes(
 export async function generate(provider: Provider, root = ROOT): Promise<string[]> {
   const paths = providerPaths(provider, root);
   const { text } = await bundleSpec(provider, root);
-  const { types, meta, query } = await generateTypes(provider, text);
+  const { types, meta, query, responses } = await generateTypes(provider, text);
   const changed: string[] = [];
   for (const [file, content] of [
     [paths.bundle, text],
     [paths.types, types],
     [paths.meta, meta],
     [paths.query, query],
+    [paths.responses, responses],
   ] as const) {
     let previous: string | undefined;
     try {

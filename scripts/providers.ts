@@ -13,6 +13,7 @@ export function providerPaths(provider: Provider, root = ROOT) {
     types: `${root}generated/${provider}.ts`,
     meta: `${root}generated/${provider}-meta.ts`,
     query: `${root}generated/${provider}-query.ts`,
+    responses: `${root}generated/${provider}-responses.ts`,
   };
 }
 

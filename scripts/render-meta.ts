@@ -15,6 +15,7 @@ type Shape = {
   items?: Shape;
   properties?: Record<string, Shape>;
   required?: string[];
+  anyOf?: Shape[];
 };
 
 const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"] as const;
@@ -101,6 +102,39 @@ function responseShape(spec: Json, status: number, response: unknown): Shape | n
   return bodyShape(spec, json.schema, ERROR_SHAPE_DEPTH);
 }
 
+/** How deep a full response shape is written; deeper values are not checked for drift. */
+const FULL_SHAPE_DEPTH = 12;
+
+/**
+ * A response body's whole shape, for opt-in drift checks (`validateResponses`): type, enum, every
+ * declared property (present optional ones are checked too), required properties, items and anyOf /
+ * oneOf branches. `additionalProperties` is left out on purpose: an additive field is not drift.
+ */
+function fullShape(spec: Json, value: unknown, depth: number, refs: readonly string[] = []): Shape {
+  const ref = (value as Json | undefined)?.$ref;
+  // A schema that contains itself is checked down to where it recurs.
+  if (typeof ref === "string" && refs.includes(ref)) return {};
+  const seen = typeof ref === "string" ? [...refs, ref] : refs;
+  const schema = flatten(spec, value);
+  const shape: Shape = {};
+  if (depth <= 0) return shape;
+  if (schema.type !== undefined) shape.type = schema.type as string | string[];
+  else if (schema.properties || schema.required) shape.type = "object";
+  if (Array.isArray(schema.enum)) shape.enum = schema.enum;
+  const branches = (schema.anyOf ?? schema.oneOf) as unknown[] | undefined;
+  if (Array.isArray(branches)) shape.anyOf = branches.map((b) => fullShape(spec, b, depth - 1, seen));
+  if (schema.items) shape.items = fullShape(spec, schema.items, depth - 1, seen);
+  if (schema.properties) {
+    const properties: Record<string, Shape> = {};
+    for (const [name, prop] of Object.entries(schema.properties as Json)) {
+      properties[name] = fullShape(spec, prop, depth - 1, seen);
+    }
+    shape.properties = properties;
+  }
+  if (Array.isArray(schema.required) && schema.required.length > 0) shape.required = schema.required as string[];
+  return shape;
+}
+
 /** The names of the security schemes an operation accepts ([]: sent without authentication). */
 function securityOf(spec: Json, op: Json): string[] {
   const requirements = (op.security ?? spec.security ?? []) as Json[];
@@ -151,17 +185,24 @@ function queryMeta(spec: Json, op: Json): Json | undefined {
  * shapes of their bodies, the schemes it accepts, whether it takes a body, its documented rate limit
  * and its pagination fields (`meta`); and what its query parameters accept (`query`).
  */
-export function renderMeta(spec: Json): { meta: string; query: string } {
+export function renderMeta(spec: Json): { meta: string; query: string; responses: string } {
   const operations: Json = {};
   const queries: Json = {};
+  const fullResponses: Json = {};
   for (const [path, item] of Object.entries((spec.paths ?? {}) as Json)) {
     for (const method of METHODS) {
       const op = (item as Json)[method] as Json | undefined;
       if (!op) continue;
       const responses: Record<string, Shape | null> = {};
+      const full: Record<string, Shape | null> = {};
       for (const [status, response] of Object.entries((op.responses ?? {}) as Json)) {
-        if (/^\d{3}$/.test(status)) responses[status] = responseShape(spec, Number(status), response);
+        if (!/^\d{3}$/.test(status)) continue;
+        responses[status] = responseShape(spec, Number(status), response);
+        const json = (resolve(spec, response).content as Json | undefined)?.["application/json"] as Json | undefined;
+        full[status] = json?.schema ? fullShape(spec, json.schema, FULL_SHAPE_DEPTH) : null;
       }
+      fullResponses[path] ??= {};
+      (fullResponses[path] as Json)[method] = full;
       // The declared statuses are the keys of `responses`.
       const entry: Json = { responses, security: securityOf(spec, op) };
       if (op.requestBody) entry.body = true;
@@ -192,6 +233,8 @@ export function renderMeta(spec: Json): { meta: string; query: string } {
     ),
     // Kept apart so that apps load it with the first call that has query parameters, not up front.
     query: `/** What each operation's query parameters accept (names, types, enums, bounds, patterns, filter fields, sort keys). */\nexport const query = ${JSON.stringify(queries, null, 2)} as const;\n`,
+    // Loaded only by clients with validateResponses on: the whole shape of every response body.
+    responses: `/** The whole shape of each operation's response body per status (null: no JSON body), for validateResponses. */\nexport const responses = ${JSON.stringify(fullResponses)} as const;\n`,
   };
 }
 

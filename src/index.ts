@@ -26,6 +26,8 @@ export type { Err, Ok, Result } from "./core/result.ts";
 export type { RetryOptions } from "./core/retry-policy.ts";
 export type {
   AttemptLogLine,
+  DriftEvent,
+  DriftLogLine,
   RateLimitOptions,
   RateLimitWait,
   RateLimitWaitLogLine,

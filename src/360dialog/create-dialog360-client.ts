@@ -3,7 +3,7 @@ import { operations, securitySchemes } from "../../generated/360dialog-meta.ts";
 import { checkCredential, checkId } from "../core/check-credential.ts";
 import { listPaginator } from "../core/list.ts";
 import type { OffsetPage } from "../core/offset-pages.ts";
-import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
+import type { ProviderMeta, QueryMetaMap, ResponsesMetaMap } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport, type SchemeCredentials, type Transport } from "../core/transport.ts";
@@ -23,12 +23,17 @@ export interface PartnerCredentials {
 }
 
 let queryMeta: Promise<QueryMetaMap> | undefined;
+let responsesMeta: Promise<ResponsesMetaMap> | undefined;
 const meta: ProviderMeta = {
   operations,
   securitySchemes,
   loadQuery: () => {
     queryMeta ??= import("../../generated/360dialog-query.ts").then((m) => m.query);
     return queryMeta;
+  },
+  loadResponses: () => {
+    responsesMeta ??= import("../../generated/360dialog-responses.ts").then((m) => m.responses);
+    return responsesMeta;
   },
 };
 

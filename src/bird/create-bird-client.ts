@@ -3,7 +3,7 @@ import { operations, securitySchemes } from "../../generated/bird-meta.ts";
 import { checkCredential, checkId } from "../core/check-credential.ts";
 import type { CursorPage } from "../core/cursor-pages.ts";
 import { listPaginator } from "../core/list.ts";
-import type { ProviderMeta, QueryMetaMap } from "../core/operation-meta.ts";
+import type { ProviderMeta, QueryMetaMap, ResponsesMetaMap } from "../core/operation-meta.ts";
 import type { Paginator } from "../core/paginator.ts";
 import { Redactor } from "../core/redactor.ts";
 import { createTransport, type SchemeCredentials, type Transport } from "../core/transport.ts";
@@ -14,12 +14,17 @@ import { readBirdErrorBody } from "./read-error-body.ts";
 import type { BirdChannel } from "./types.ts";
 
 let queryMeta: Promise<QueryMetaMap> | undefined;
+let responsesMeta: Promise<ResponsesMetaMap> | undefined;
 const meta: ProviderMeta = {
   operations,
   securitySchemes,
   loadQuery: () => {
     queryMeta ??= import("../../generated/bird-query.ts").then((m) => m.query);
     return queryMeta;
+  },
+  loadResponses: () => {
+    responsesMeta ??= import("../../generated/bird-responses.ts").then((m) => m.responses);
+    return responsesMeta;
   },
 };
 

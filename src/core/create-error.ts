@@ -13,6 +13,7 @@ import { describeCause, isConnectionRefused, jsonOf, type Outcome, successValue 
 import type { Redactor } from "./redactor.ts";
 import type { Result } from "./result.ts";
 import { parseRetryAfter } from "./retry-after.ts";
+import type { DriftEvent } from "./transport-options.ts";
 
 const RAW_BODY_LIMIT = 2000;
 
@@ -224,4 +225,18 @@ export function unusableSuccessError(response: Response, body: unknown, message:
     rawBody = JSON.stringify(body)?.slice(0, RAW_BODY_LIMIT) ?? "";
   } catch {}
   return Object.freeze({ kind: "unexpected", status: response.status, body, rawBody, attempts: 1, message });
+}
+
+/** `validateResponses: "error"`: a success body that departs from the spec, with its drifts attached. */
+export function driftError(
+  outcome: Outcome & { type: "response" },
+  ctx: OutcomeContext,
+  drift: readonly DriftEvent[],
+): UnexpectedError {
+  const json = jsonOf(outcome);
+  const [first] = drift;
+  const more = drift.length > 1 ? ` (and ${drift.length - 1} more)` : "";
+  const detail = `answered ${outcome.response.status} with a body that departs from the spec: ${first?.pointer}: ${first?.message}${more} [validateResponses: "error"]`;
+  const error = unexpected(outcome, ctx, json.ok ? ctx.redactor.redactJson(json.value) : undefined, detail);
+  return Object.freeze({ ...error, drift: Object.freeze([...drift]) });
 }

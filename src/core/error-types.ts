@@ -1,4 +1,5 @@
 import type { ErrorStatus, OkStatus } from "openapi-typescript-helpers";
+import type { DriftEvent } from "./transport-options.ts";
 
 interface ErrorBase {
   /** Readable: method, path as sent (IDs filled in, no query), status, the API's own message, trace id. Never a credential. */
@@ -33,6 +34,8 @@ export interface UnexpectedError extends ErrorBase {
   /** The raw body text, credentials redacted, then cut to 2,000 characters. */
   readonly rawBody: string;
   readonly retryAfterMs?: number;
+  /** With `validateResponses: "error"`: how a success body departed from the spec. */
+  readonly drift?: readonly DriftEvent[];
 }
 
 /** No response: DNS failure, connection refused or reset, a redirect loop or a refused redirect. */

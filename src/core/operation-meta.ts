@@ -15,7 +15,16 @@ export interface Shape {
   readonly items?: Shape;
   readonly properties?: { readonly [name: string]: Shape };
   readonly required?: readonly string[];
+  /** `anyOf` / `oneOf` branches (full response shapes only): the value must match one. */
+  readonly anyOf?: readonly Shape[];
 }
+
+/** The whole shape of each operation's response body per status (`generated/<provider>-responses.ts`). */
+export type ResponsesMetaMap = {
+  readonly [path: string]:
+    | { readonly [method: string]: { readonly [status: string]: Shape | null } | undefined }
+    | undefined;
+};
 
 /** What an operation's query parameters accept. */
 export interface QueryMeta {
@@ -94,6 +103,8 @@ export interface ProviderMeta {
   readonly securitySchemes: { readonly [name: string]: SecuritySchemeMeta };
   /** Loads the query constraints, the first time a call has query parameters or a list is iterated. */
   readonly loadQuery: () => Promise<QueryMetaMap>;
+  /** Loads the full response shapes, the first time a client with `validateResponses` checks a body. */
+  readonly loadResponses: () => Promise<ResponsesMetaMap>;
 }
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "patch";

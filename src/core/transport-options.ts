@@ -98,6 +98,33 @@ export interface TransportOptions {
   onRequest?: (event: RequestEvent) => void;
   /** Called when each attempt ends, with its status or failure and its timing. A hook that throws never fails the call. */
   onResponse?: (event: ResponseEvent) => void;
+  /**
+   * Check each response body against the whole schema its operation declares for its status, to
+   * catch an API that has drifted from its spec. `"warn"` reports each drift once per operation and
+   * JSON pointer through `onDrift` and the logger; `"error"` also turns a success body that departs
+   * from the spec into `kind: "unexpected"` with the drifts attached. Additive fields are not drift;
+   * a missing required field, a changed type and a value outside an enum are. The validator and the
+   * schemas load with the first checked body (a lazy chunk), so `"off"` costs nothing.
+   * @default "off"
+   */
+  validateResponses?: "off" | "warn" | "error";
+  /** Told once per operation and pointer when `validateResponses` finds a drift. A callback that throws never fails the call. */
+  onDrift?: (event: DriftEvent) => void;
+}
+
+/** One way a response departed from the spec, as `onDrift` and the logger receive it. */
+export interface DriftEvent {
+  /** `METHOD /path/template`. */
+  operation: string;
+  status: number;
+  /** JSON pointer into the body, array indices as `*` (`/partner_channels/*` + `/status`). */
+  pointer: string;
+  /** `required`: a required field is missing; `type`: a value of another type; `enum`: a value outside the enum. */
+  rule: "required" | "type" | "enum";
+  /** What the spec says and what came, credentials redacted, cut short. */
+  message: string;
+  /** The value that came, briefly (redacted, cut short); absent for a missing field. */
+  sample?: string;
 }
 
 /** One attempt about to be sent, as `onRequest` sees it. */
@@ -134,8 +161,16 @@ export interface ResponseEvent {
   error?: string;
 }
 
-/** One line per attempt, as `logger` receives it; a line with `event: "rate_limit_wait"` comes before a pacing wait. */
-export type RequestLogLine = AttemptLogLine | RateLimitWaitLogLine;
+/**
+ * One line per attempt, as `logger` receives it; a line with `event: "rate_limit_wait"` comes before a
+ * pacing wait, and one with `event: "drift"` reports a drift (`validateResponses`).
+ */
+export type RequestLogLine = AttemptLogLine | RateLimitWaitLogLine | DriftLogLine;
+
+/** A drift found by `validateResponses`, logged once per operation and pointer. */
+export interface DriftLogLine extends DriftEvent {
+  event: "drift";
+}
 
 /** Logged before a call waits for client-side pacing: the wait is never silent. */
 export interface RateLimitWaitLogLine {
@@ -181,6 +216,8 @@ export interface ResolvedTransportOptions {
   clock: Clock;
   onRequest: TransportOptions["onRequest"];
   onResponse: TransportOptions["onResponse"];
+  validateResponses: "off" | "warn" | "error";
+  onDrift: TransportOptions["onDrift"];
 }
 
 /** Defaults of every transport option but `baseUrl`, which each provider sets. */
@@ -237,7 +274,11 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   if (options.logger !== undefined && typeof options.logger !== "function")
     throw new TypeError("logger must be a function");
-  for (const hook of ["onRequest", "onResponse"] as const) {
+  const validateResponses = options.validateResponses ?? "off";
+  if (validateResponses !== "off" && validateResponses !== "warn" && validateResponses !== "error") {
+    throw new TypeError(`validateResponses must be "off", "warn" or "error", got ${JSON.stringify(validateResponses)}`);
+  }
+  for (const hook of ["onRequest", "onResponse", "onDrift"] as const) {
     if (options[hook] !== undefined && typeof options[hook] !== "function")
       throw new TypeError(`${hook} must be a function`);
   }
@@ -269,6 +310,8 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
     clock: options.clock ?? systemClock,
     onRequest: options.onRequest,
     onResponse: options.onResponse,
+    validateResponses,
+    onDrift: options.onDrift,
   };
 }
 

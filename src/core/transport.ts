@@ -330,12 +330,29 @@ export function createTransport<Paths extends object>(
     resolved.signal?.throwIfAborted();
     const settled = await buildAndRun(ctx, init.path ?? {}, body, query);
     const { outcome } = settled;
+    const validate = options.validateResponses !== "off" && outcome.type === "response" && !settled.step;
     if (outcome.type === "response" && outcome.response.ok && !settled.step) {
       const success = successValue(outcome, op);
-      if (success) return { data: success.value, response: outcome.response };
+      if (success) {
+        const drift = validate ? await driftOf(ctx, outcome.response.status, success.value) : undefined;
+        if (!drift?.length || options.validateResponses !== "error")
+          return { data: success.value, response: outcome.response };
+        const { driftError } = await import("./create-error.ts");
+        return { error: driftError(outcome, contextOf(settled, ctx), drift), response: outcome.response };
+      }
     }
     const { resultOf } = await import("./create-error.ts");
-    return resultOf(outcome, contextOf(settled, ctx));
+    const result = resultOf(outcome, contextOf(settled, ctx));
+    // A declared error body is checked too (reported only: the call has failed already).
+    if (validate && result.error?.kind === "api") await driftOf(ctx, result.error.status, result.error.body);
+    return result;
+  }
+
+  /** Response validation loads with the first body a client with `validateResponses` checks. */
+  let drifts: Promise<ReturnType<typeof import("./drift.ts")["createDriftMonitor"]>> | undefined;
+  async function driftOf(ctx: CallContext, status: number, body: unknown) {
+    drifts ??= import("./drift.ts").then((m) => m.createDriftMonitor(options, log, redactor, meta.loadResponses));
+    return (await drifts).check(ctx.method, ctx.path, status, body);
   }
 
   /** The escape hatch's fetch: loaded on first use, it finds the operation from the URL and runs the call. */

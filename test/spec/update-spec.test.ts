@@ -56,6 +56,7 @@ describe("update-spec", () => {
         "openapi/dist/360dialog.json",
         "generated/360dialog.ts",
         "generated/360dialog-meta.ts",
+        "generated/360dialog-responses.ts",
       ]);
       const removedOp = result.changes.find((c) => c.kind === "operation-removed");
       expect(removedOp?.subject).toBe(

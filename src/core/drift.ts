@@ -1,0 +1,71 @@
+import { collectDrift } from "./check-shape.ts";
+import type { ResponsesMetaMap } from "./operation-meta.ts";
+import type { Redactor } from "./redactor.ts";
+import type { DriftEvent, RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
+
+/** How many distinct drifts (operation and pointer) a client reports; later ones are counted, not reported. */
+export const MAX_REPORTED_DRIFTS = 500;
+const SAMPLE_LIMIT = 80;
+
+/**
+ * Response validation (`validateResponses`), loaded with the first body a client checks: each body is
+ * compared with the whole shape its operation declares for its status, and each drift is reported
+ * once per operation and pointer (array indices as `*`) through `onDrift` and the logger. Samples
+ * are redacted (the client's credentials) and cut short; the set of reported drifts is bounded.
+ */
+export function createDriftMonitor(
+  options: Pick<ResolvedTransportOptions, "onDrift">,
+  log: (line: RequestLogLine) => void,
+  redactor: Redactor,
+  loadResponses: () => Promise<ResponsesMetaMap>,
+  max = MAX_REPORTED_DRIFTS,
+) {
+  const reported = new Set<string>();
+  let suppressed = 0;
+  return {
+    /**
+     * Every drift of this body (for `"error"` mode); only the ones not seen before are reported. A
+     * status the operation does not declare, or declares without a JSON body, has nothing to check.
+     */
+    async check(method: string, path: string, status: number, body: unknown): Promise<DriftEvent[]> {
+      const shape = (await loadResponses())[path]?.[method.toLowerCase()]?.[String(status)];
+      if (!shape) return [];
+      const operation = `${method} ${path}`;
+      const events = collectDrift(body, shape).map((m) => {
+        const event: DriftEvent = {
+          operation,
+          status,
+          pointer: m.pointer || "/",
+          rule: m.rule as DriftEvent["rule"],
+          message: cut(redactor.redact(m.message)),
+        };
+        if (m.sample !== undefined) event.sample = cut(redactor.redact(m.sample));
+        return Object.freeze(event);
+      });
+      for (const event of events) {
+        const key = `${operation} ${event.pointer}`;
+        if (reported.has(key)) continue;
+        if (reported.size >= max) {
+          suppressed += 1;
+          continue;
+        }
+        reported.add(key);
+        log({ event: "drift", ...event });
+        try {
+          options.onDrift?.(event);
+        } catch {
+          // A failing callback must not fail the call.
+        }
+      }
+      return events;
+    },
+    /** Drifts not reported because the bound was reached. */
+    get suppressed() {
+      return suppressed;
+    },
+  };
+}
+
+function cut(text: string): string {
+  return text.length > SAMPLE_LIMIT ? `${text.slice(0, SAMPLE_LIMIT)}…` : text;
+}
