@@ -1,3 +1,5 @@
+export type { ContractProxy, ContractProxyOptions, ContractViolation } from "./start-contract-proxy.ts";
+export { startContractProxy } from "./start-contract-proxy.ts";
 export type {
   MockClientOptions,
   MockProvider,

@@ -57,7 +57,8 @@ export interface MockServer {
   close(): Promise<void>;
 }
 
-const SPECS: Record<MockProvider, URL> = {
+/** @internal */
+export const SPECS: Record<MockProvider, URL> = {
   "360dialog": new URL("../../openapi/dist/360dialog.json", import.meta.url),
   bird: new URL("../../openapi/dist/bird.json", import.meta.url),
 };
@@ -94,35 +95,56 @@ export async function startMockServer(provider: MockProvider, options: MockServe
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`);
   }
-  const prism = resolvePrism();
-  const args = ["--import", EXIT_WITH_PARENT, prism, "mock", fileURLToPath(spec), "--host", "127.0.0.1"];
-  args.push("--port", String(port));
-  if (options.dynamic) args.push("--dynamic");
-  const child = spawn(process.execPath, args, {
-    stdio: ["pipe", "pipe", "pipe"],
-    env: { ...process.env, FORCE_COLOR: "0" },
-  });
-  track(child);
-  const deadline = Date.now() + (options.startTimeout ?? 30_000);
-  let url: string;
-  try {
-    url = await waitForListening(child, deadline);
-    await waitForHttp(url, child, deadline);
-  } catch (error) {
-    await stop(child);
-    throw error;
-  }
+  const child = await launchPrism(
+    ["mock", fileURLToPath(spec), ...(options.dynamic ? ["--dynamic"] : [])],
+    port,
+    options.startTimeout ?? 30_000,
+    "startMockServer",
+  );
+  const url = child.url;
   let closing: Promise<void> | undefined;
   return {
     url,
     clientOptions: Object.freeze({ baseUrl: url, rateLimit: false as const }),
     prefer: preferHeader,
     close: () => {
-      closing ??= stop(child);
+      closing ??= stop(child.process);
       return closing;
     },
   };
 }
+
+/**
+ * Starts Prism with `args` (`mock <spec>` or `proxy <spec> <upstream>`) on 127.0.0.1: Prism binds the
+ * port itself, it is ready when it answers HTTP, and it exits with the process that started it.
+ * @internal
+ */
+export async function launchPrism(
+  args: string[],
+  port: number,
+  startTimeout: number,
+  caller: string,
+): Promise<{ url: string; process: ChildProcess }> {
+  const prism = resolvePrism(caller);
+  const child = spawn(
+    process.execPath,
+    ["--import", EXIT_WITH_PARENT, prism, ...args, "--host", "127.0.0.1", "--port", String(port)],
+    { stdio: ["pipe", "pipe", "pipe"], env: { ...process.env, FORCE_COLOR: "0" } },
+  );
+  track(child);
+  const deadline = Date.now() + startTimeout;
+  try {
+    const url = await waitForListening(child, deadline);
+    await waitForHttp(url, child, deadline);
+    return { url, process: child };
+  } catch (error) {
+    await stop(child);
+    throw error;
+  }
+}
+
+/** @internal */
+export { stop as stopPrism };
 
 /** Builds Prism's `Prefer` header (`code=404, example=notFound, dynamic=true`). */
 export function preferHeader(options: PreferOptions): { Prefer: string } {
@@ -159,14 +181,14 @@ function track(child: ChildProcess): void {
   });
 }
 
-function resolvePrism(): string {
+function resolvePrism(caller: string): string {
   const require = createRequire(import.meta.url);
   try {
     const pkgPath = require.resolve("@stoplight/prism-cli/package.json");
     return pkgPath.replace(/package\.json$/, "dist/index.js");
   } catch {
     throw new Error(
-      "startMockServer needs Prism, an optional peer dependency of bsp-sdk: npm install --save-dev @stoplight/prism-cli@5.14.2",
+      `${caller} needs Prism, an optional peer dependency of bsp-sdk: npm install --save-dev @stoplight/prism-cli@5.14.2`,
     );
   }
 }

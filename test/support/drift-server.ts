@@ -29,6 +29,9 @@ export async function startDriftServer(echo: string) {
         ],
       });
     }
+    if (/\/block_users$/.test(path) && req.method !== "GET") {
+      return send(400, { meta: { success: false, http_code: 400, developer_message: "invalid block_users" } });
+    }
     if (/\/block_users$/.test(path)) {
       return send(200, {
         data: { block_users: [{ wa_id: "4915112345678" }] },
