@@ -17,6 +17,7 @@ for (const entry of [
   "src/bird/index.ts",
   "src/testing/index.ts",
   "src/redis/index.ts",
+  "src/cli.ts",
 ]) {
   await build({
     entryPoints: [`${ROOT}${entry}`],

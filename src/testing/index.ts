@@ -1,3 +1,5 @@
+export type { DriftReport, DriftSummaryRow, OverlayAction } from "./drift-report.ts";
+export { driftReport } from "./drift-report.ts";
 export type { ContractProxy, ContractProxyOptions, ContractViolation } from "./start-contract-proxy.ts";
 export { startContractProxy } from "./start-contract-proxy.ts";
 export type {
