@@ -20,6 +20,12 @@ export async function perCallOverhead({ rounds = 31, callsPerRound = 200 } = {})
   const bare = createClient<paths>({ baseUrl: base, headers });
   const withKy = createClient<paths>({ baseUrl: base, headers, fetch: (r: Request) => ky(r) });
   const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "bench-key", baseUrl: base });
+  const validating = createDialog360Client({
+    partnerId: "examplePA",
+    apiKey: "bench-key",
+    baseUrl: base,
+    validateResponses: "warn",
+  });
   const params = { params: { path: { partner_id: "examplePA", channel_id: "exampleCH" } } };
   const typedPath = "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users" as const;
 
@@ -29,6 +35,11 @@ export async function perCallOverhead({ rounds = 31, callsPerRound = 200 } = {})
     "openapi-fetch + ky on every call": async () => (await withKy.GET(typedPath, params)).data,
     "bsp-sdk typed GET (channels.listBlockedUsers)": async () => {
       const result = await d360.channels.listBlockedUsers({ channelId: "exampleCH" });
+      if (result.error) throw new Error(result.error.message);
+      return result.data;
+    },
+    'bsp-sdk typed GET, validateResponses: "warn"': async () => {
+      const result = await validating.channels.listBlockedUsers({ channelId: "exampleCH" });
       if (result.error) throw new Error(result.error.message);
       return result.data;
     },

@@ -127,6 +127,13 @@ for (const [name, { entry, maxGzipBytes }] of Object.entries(BUDGETS)) {
   const s = await bundleSize({ entry });
   sizes.push([name, kb(s.minBytes), kb(s.gzipBytes), kb(maxGzipBytes), kb(s.lazyGzipBytes)]);
 }
+{
+  // What validateResponses loads on first use: the drift checker and the provider's response shapes.
+  const s = await bundleSize({
+    contents: `export * from "./src/core/drift.ts"; export { responses } from "./generated/360dialog-responses.ts";`,
+  });
+  sizes.push(["validateResponses chunk (360dialog, loaded only when on)", kb(s.minBytes), kb(s.gzipBytes), "–", "–"]);
+}
 for (const dep of ["openapi-fetch", "ky"]) {
   const s = await bundleSize({ contents: `export * from "${dep}"; export { default } from "${dep}";` });
   sizes.push([`${dep} alone`, kb(s.minBytes), kb(s.gzipBytes), "–", "–"]);
