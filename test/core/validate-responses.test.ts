@@ -1,11 +1,13 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDialog360Client } from "../../src/360dialog/index.ts";
+import { createBirdClient } from "../../src/bird/index.ts";
 import { collectDrift } from "../../src/core/check-shape.ts";
 import { createDriftMonitor } from "../../src/core/drift.ts";
 import { Redactor } from "../../src/core/redactor.ts";
 import { type DriftEvent, isBspError, type RequestLogLine } from "../../src/index.ts";
 import { startDriftServer } from "../support/drift-server.ts";
+import { fakeFetch, json } from "../support/fake-fetch.ts";
 
 const KEY = "drift-SECRET-key-9000";
 let server: Awaited<ReturnType<typeof startDriftServer>>;
@@ -77,6 +79,34 @@ describe('validateResponses: "error"', () => {
       .catch((e: unknown) => e);
     expect(isBspError(thrown) && thrown.error.kind).toBe("unexpected");
     expect(JSON.stringify(thrown)).not.toContain(KEY);
+  });
+});
+
+describe("validateResponses on the Bird client", () => {
+  it("reports a Bird channel whose status left the enum and whose name is missing", async () => {
+    const drifts: DriftEvent[] = [];
+    const { fetch } = fakeFetch(() =>
+      json(200, {
+        id: "c1",
+        platformId: "whatsapp",
+        connectorId: "k",
+        status: "paused",
+        createdAt: "2026-01-01T00:00:00Z",
+      }),
+    );
+    const bird = createBirdClient({
+      workspaceId: "ws",
+      accessKey: KEY,
+      baseUrl: "http://127.0.0.1:9",
+      fetch,
+      validateResponses: "warn",
+      onDrift: (e: DriftEvent) => drifts.push(e),
+    });
+    expect((await bird.channels.get({ channelId: "c1" })).error).toBeUndefined();
+    expect(drifts.map((d) => [d.pointer, d.rule])).toEqual([
+      ["/name", "required"],
+      ["/status", "enum"],
+    ]);
   });
 });
 
