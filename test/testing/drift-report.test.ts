@@ -8,7 +8,7 @@ import { applyOverlays } from "../../scripts/apply-overlays.ts";
 import { ROOT } from "../../scripts/providers.ts";
 import { renderMeta } from "../../scripts/render-meta.ts";
 import { createDialog360Client } from "../../src/360dialog/index.ts";
-import { collectDrift } from "../../src/core/check-shape.ts";
+import { collectDrift } from "../../src/core/drift.ts";
 import type { Shape } from "../../src/core/operation-meta.ts";
 import type { DriftEvent } from "../../src/index.ts";
 import { driftReport } from "../../src/testing/index.ts";
