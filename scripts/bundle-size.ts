@@ -11,7 +11,7 @@ import { ROOT } from "./providers.ts";
  */
 export const BUDGETS: Record<string, { entry: string; maxGzipBytes: number }> = {
   "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 900 },
-  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_780 },
+  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_790 },
   "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_570 },
 };
 
