@@ -90,11 +90,14 @@ describe("packed tarball in a fresh app", () => {
   // `<!-- example: NAME -->` line), run from the tarball as a reader would run them.
   const readme = readFileSync(`${ROOT}README.md`, "utf8");
   const examples = Object.fromEntries(
-    [...readme.matchAll(/<!-- example: (\S+)[^>]*-->\n```ts\n([\s\S]*?)```/g)].map((m) => [m[1], m[2]]),
+    [...readme.matchAll(/<!-- example: (\S+)[^>]*-->\n *```ts\n([\s\S]*?)```/g)].map((m) => [
+      m[1],
+      m[2]?.replace(/^ {2}/gm, ""),
+    ]),
   ) as Record<string, string>;
 
   it("finds the README's examples", () => {
-    expect(Object.keys(examples).sort()).toEqual(["bird.ts", "fixture.test.ts", "main-job.ts"]);
+    expect(Object.keys(examples).sort()).toEqual(["bird.ts", "fixture.test.ts", "main-job.ts", "otel.ts"]);
   });
 
   it("typechecks and runs the README's main job and Bird example", async () => {
@@ -103,7 +106,7 @@ describe("packed tarball in a fresh app", () => {
     const tsconfig = JSON.parse(readFileSync(join(app, "tsconfig.json"), "utf8"));
     writeFileSync(
       join(app, "tsconfig.readme.json"),
-      JSON.stringify({ ...tsconfig, files: ["main-job.ts", "bird.ts", "fixture-a.test.ts"] }),
+      JSON.stringify({ ...tsconfig, files: ["main-job.ts", "bird.ts", "fixture-a.test.ts", "otel.ts"] }),
     );
     const main = await run(process.execPath, [join(app, "main-job.ts")], { cwd: app, timeout: 90_000 });
     expect(main.stdout.trim().split("\n")).toEqual([
@@ -123,7 +126,18 @@ describe("packed tarball in a fresh app", () => {
       join(app, "vitest.config.mjs"),
       "export default { test: { include: ['fixture-*.test.ts'], pool: 'forks', maxWorkers: 2, fileParallelism: true } };\n",
     );
-    await npm(["install", "--prefer-offline", "--no-package-lock", `vitest@${versions.vitest}`], app);
+    // The OpenTelemetry example is typechecked, not run (it would need a tracer provider).
+    writeFileSync(join(app, "otel.ts"), examples["otel.ts"] ?? "");
+    await npm(
+      [
+        "install",
+        "--prefer-offline",
+        "--no-package-lock",
+        `vitest@${versions.vitest}`,
+        `@opentelemetry/api@${versions["@opentelemetry/api"]}`,
+      ],
+      app,
+    );
     await run(process.execPath, [join(app, "node_modules/typescript/bin/tsc"), "-p", "tsconfig.readme.json"], {
       cwd: app,
     });

@@ -22,6 +22,7 @@ const README_TOOLS: Record<string, string[]> = {
   "@microsoft/api-extractor": ["@microsoft/api-extractor"],
   Biome: ["@biomejs/biome"],
   "TypeDoc / linkinator": ["typedoc", "linkinator"],
+  "@opentelemetry/api": ["@opentelemetry/api"],
 };
 
 describe("README toolchain table", () => {
