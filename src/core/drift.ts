@@ -1,6 +1,10 @@
 import { article, describe, hasType, type ShapeMismatch } from "./check-shape.ts";
+import type { OutcomeContext } from "./create-error.ts";
+import type { AnyBspError } from "./error-types.ts";
 import type { ResponsesMetaMap, Shape } from "./operation-meta.ts";
+import type { Outcome } from "./outcome.ts";
 import type { Redactor } from "./redactor.ts";
+import type { Result } from "./result.ts";
 import type { DriftEvent, RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
 
 /** How many distinct drifts (operation and pointer) a client reports; later ones are counted, not reported. */
@@ -58,6 +62,26 @@ export function createDriftMonitor(
         }
       }
       return events;
+    },
+    /**
+     * A call's result under `validateResponses`: its body is checked (a success body, or a declared
+     * error body); in `"error"` mode a drifted success becomes `kind: "unexpected"` with the drifts.
+     */
+    async validated(
+      result: Result<unknown, AnyBspError>,
+      outcome: Outcome & { type: "response" },
+      ctx: { method: string; path: string },
+      mode: "warn" | "error",
+      context: () => OutcomeContext,
+    ): Promise<Result<unknown, AnyBspError>> {
+      if (result.error) {
+        if (result.error.kind === "api") await this.check(ctx.method, ctx.path, result.error.status, result.error.body);
+        return result;
+      }
+      const drift = await this.check(ctx.method, ctx.path, outcome.response.status, result.data);
+      if (drift.length === 0 || mode !== "error") return result;
+      const { driftError } = await import("./create-error.ts");
+      return { error: driftError(outcome, context(), drift), response: outcome.response };
     },
     /** Drifts not reported because the bound was reached. */
     get suppressed() {

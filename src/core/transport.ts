@@ -331,30 +331,25 @@ export function createTransport<Paths extends object>(
     const ctx: CallContext = { path, method: method.toUpperCase(), meta: op, pathParams: init.path, options: resolved };
     resolved.signal?.throwIfAborted();
     const settled = await buildAndRun(ctx, init.path ?? {}, body, query);
-    const { outcome } = settled;
-    const validate = options.validateResponses !== "off" && outcome.type === "response" && !settled.step;
-    if (outcome.type === "response" && outcome.response.ok && !settled.step) {
-      const success = successValue(outcome, op);
-      if (success) {
-        const drift = validate ? await driftOf(ctx, outcome.response.status, success.value) : undefined;
-        if (!drift?.length || options.validateResponses !== "error")
-          return { data: success.value, response: outcome.response };
-        const { driftError } = await import("./create-error.ts");
-        return { error: driftError(outcome, contextOf(settled, ctx), drift), response: outcome.response };
-      }
-    }
-    const { resultOf } = await import("./create-error.ts");
-    const result = resultOf(outcome, contextOf(settled, ctx));
-    // A declared error body is checked too (reported only: the call has failed already).
-    if (validate && result.error?.kind === "api") await driftOf(ctx, result.error.status, result.error.body);
-    return result;
+    const result = await resultFor(settled, ctx, op);
+    // Response validation, when on, loads with the first body it checks (a lazy chunk).
+    if (options.validateResponses === "off" || settled.outcome.type !== "response" || settled.step) return result;
+    drifts ??= import("./drift.ts").then((m) => m.createDriftMonitor(options, log, redactor, meta.loadResponses));
+    return (await drifts).validated(result, settled.outcome, ctx, options.validateResponses, () =>
+      contextOf(settled, ctx),
+    );
   }
 
-  /** Response validation loads with the first body a client with `validateResponses` checks. */
   let drifts: Promise<ReturnType<typeof import("./drift.ts")["createDriftMonitor"]>> | undefined;
-  async function driftOf(ctx: CallContext, status: number, body: unknown) {
-    drifts ??= import("./drift.ts").then((m) => m.createDriftMonitor(options, log, redactor, meta.loadResponses));
-    return (await drifts).check(ctx.method, ctx.path, status, body);
+
+  async function resultFor(settled: Settled, ctx: CallContext, op: OperationMeta | undefined) {
+    const { outcome } = settled;
+    if (outcome.type === "response" && outcome.response.ok && !settled.step) {
+      const success = successValue(outcome, op);
+      if (success) return { data: success.value, response: outcome.response };
+    }
+    const { resultOf } = await import("./create-error.ts");
+    return resultOf(outcome, contextOf(settled, ctx));
   }
 
   /** The escape hatch's fetch: loaded on first use, it finds the operation from the URL and runs the call. */
