@@ -13,6 +13,7 @@ import { dirname } from "node:path";
 import ts from "typescript";
 import { operations as dialog360Ops } from "../generated/360dialog-meta.ts";
 import { operations as birdOps } from "../generated/bird-meta.ts";
+import { IDEMPOTENT } from "../src/core/retry-policy.ts";
 import { ROOT } from "./providers.ts";
 
 interface Resource {
@@ -265,7 +266,8 @@ function rateText(rule: RateRule | undefined): string {
 }
 
 function retryText(verb: string): string {
-  return verb === "GET" || verb === "HEAD" || verb === "PUT" || verb === "DELETE"
+  // The retry policy's own rule, not a copy of it.
+  return IDEMPOTENT.has(verb)
     ? "network errors, timeouts, 408, 429 and 5xx, with backoff and `Retry-After` (`retry` option)"
     : "only on 429 or a refused connection (a POST or PATCH may otherwise have been processed)";
 }

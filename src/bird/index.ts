@@ -22,12 +22,5 @@ export {
   type BirdClientOptions,
   createBirdClient,
 } from "./create-bird-client.ts";
-export type {
-  BirdChannel,
-  BirdChannelContactDetails,
-  BirdChannelGetContactDetailsData,
-  BirdChannelGetContactDetailsError,
-  BirdChannelGetData,
-  BirdChannelGetError,
-  BirdChannelListError,
-} from "./types.ts";
+// Every named object, data and error type (src/bird/types.ts).
+export type * from "./types.ts";

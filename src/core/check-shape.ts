@@ -76,7 +76,7 @@ export function checkShape(value: unknown, shape: Shape, pointer = ""): ShapeMis
   }
   if (shape.required && typeof value === "object" && value !== null && !Array.isArray(value)) {
     for (const name of shape.required) {
-      const at = `${pointer}/${name.replaceAll("~", "~0").replaceAll("/", "~1")}`;
+      const at = `${pointer}/${pointerToken(name)}`;
       if (!Object.hasOwn(value, name))
         return { pointer: at, rule: "required", message: `must have the required property "${name}"` };
       const inner = shape.properties?.[name];
@@ -105,4 +105,9 @@ export function describe(value: unknown): string {
   if (value === null) return "null";
   if (typeof value === "object") return Array.isArray(value) ? "an array" : "an object";
   return typeOf(value);
+}
+
+/** A name as one JSON-pointer token (RFC 6901: `~` and `/` escaped). */
+export function pointerToken(name: string): string {
+  return name.replaceAll("~", "~0").replaceAll("/", "~1");
 }

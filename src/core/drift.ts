@@ -1,4 +1,4 @@
-import { article, describe, hasType, type ShapeMismatch } from "./check-shape.ts";
+import { article, describe, hasType, pointerToken, type ShapeMismatch } from "./check-shape.ts";
 import type { OutcomeContext } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
 import type { ResponsesMetaMap, Shape } from "./operation-meta.ts";
@@ -166,8 +166,4 @@ export function collectDrift(
     }
   }
   return out;
-}
-
-function pointerToken(name: string): string {
-  return name.replaceAll("~", "~0").replaceAll("/", "~1");
 }

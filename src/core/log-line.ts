@@ -30,10 +30,15 @@ export function logLine(
       if (traceId) line.traceId = redactor.redact(traceId);
     }
   } else if (outcome.type === "failure") {
-    line.error = redactor.redact(
-      outcome.reason ?? (outcome.timedOut ? `timed out after ${outcome.timeoutMs} ms` : describeCause(outcome.error)),
-    );
+    line.error = redactor.redact(describeFailure(outcome));
   }
   if (waitMs !== undefined) line.waitMs = waitMs;
   return line;
+}
+
+/** Why an attempt got no response, for log lines and hook events (redacted by the caller). Kept in this lazy module, not in outcome.ts, which every client loads up front. */
+export function describeFailure(outcome: Outcome & { type: "failure" }): string {
+  return (
+    outcome.reason ?? (outcome.timedOut ? `timed out after ${outcome.timeoutMs} ms` : describeCause(outcome.error))
+  );
 }

@@ -1,9 +1,11 @@
 import type { HttpMethod, ProviderMeta } from "./operation-meta.ts";
 
-const compiled = new WeakMap<ProviderMeta, Array<{ path: string; re: RegExp; names: string[] }>>();
+type Operations = Pick<ProviderMeta, "operations">;
+
+const compiled = new WeakMap<Operations, Array<{ path: string; re: RegExp; names: string[] }>>();
 
 /** The operation a URL of the escape hatch addresses, with its path parameters. */
-export function matchOperation(meta: ProviderMeta, baseUrl: string, url: string, method: HttpMethod) {
+export function matchOperation(meta: Operations, baseUrl: string, url: string, method: HttpMethod) {
   let routes = compiled.get(meta);
   if (!routes) {
     routes = Object.keys(meta.operations).map((path) => {

@@ -33,6 +33,19 @@ export interface ResolvedRequestOptions {
 
 const FORBIDDEN_HEADERS = new Set(["host"]);
 
+/** The client alone sets the credential headers and the host: per-call headers and hooks may not. */
+export function refuseProtectedHeader(
+  name: string,
+  credentialHeaders: ReadonlySet<string>,
+  who: string,
+  how: string,
+): void {
+  const lower = name.toLowerCase();
+  if (credentialHeaders.has(lower) || FORBIDDEN_HEADERS.has(lower)) {
+    throw new TypeError(`${who}: the header "${name}" cannot be set ${how} (the client sets credentials and the host)`);
+  }
+}
+
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   const proto = Object.getPrototypeOf(value);
@@ -63,12 +76,7 @@ export function resolveRequestOptions(
     if (!isPlainObject(headers))
       throw new TypeError(`${operation}: headers must be an object of header names and values`);
     for (const [name, value] of Object.entries(headers)) {
-      const lower = name.toLowerCase();
-      if (credentialHeaders.has(lower) || FORBIDDEN_HEADERS.has(lower)) {
-        throw new TypeError(
-          `${operation}: the header "${name}" cannot be set per call (the client sets credentials and the host)`,
-        );
-      }
+      refuseProtectedHeader(name, credentialHeaders, operation, "per call");
       if (!/^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/.test(name)) throw new TypeError(`${operation}: invalid header name`);
       // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is the point
       if (typeof value !== "string" || /[\u0000-\u001f\u007f]/.test(value)) {

@@ -24,7 +24,8 @@ export interface RetryOptions {
 }
 
 export const RETRY_STATUSES: ReadonlySet<number> = new Set([408, 429, 500, 502, 503, 504]);
-const IDEMPOTENT = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
+/** Methods retried on any retryable outcome; the rest only when the request provably was not processed. */
+export const IDEMPOTENT: ReadonlySet<string> = new Set(["GET", "HEAD", "PUT", "DELETE", "OPTIONS"]);
 
 export type RetryDecision = { retry: false } | { retry: true; delayMs: number; serverAskedMs?: number };
 

@@ -104,7 +104,7 @@ export interface TransportOptions {
    * JSON pointer through `onDrift` and the logger; `"error"` also turns a success body that departs
    * from the spec into `kind: "unexpected"` with the drifts attached. Additive fields are not drift;
    * a missing required field, a changed type and a value outside an enum are. The validator and the
-   * schemas load with the first checked body (a lazy chunk), so `"off"` costs nothing.
+   * schemas load with the first checked body (a lazy chunk), so with `"off"` neither is loaded.
    * @default "off"
    */
   validateResponses?: "off" | "warn" | "error";

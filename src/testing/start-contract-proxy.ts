@@ -3,8 +3,10 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { operations as dialog360Operations } from "../../generated/360dialog-meta.ts";
 import { operations as birdOperations } from "../../generated/bird-meta.ts";
+import { pointerToken } from "../core/check-shape.ts";
 import { matchOperation } from "../core/match-operation.ts";
 import type { HttpMethod, ProviderMeta } from "../core/operation-meta.ts";
+import { Redactor } from "../core/redactor.ts";
 import { launchPrism, type MockProvider, SPECS, stopPrism } from "./start-mock-server.ts";
 
 /** Options of `startContractProxy`. */
@@ -50,13 +52,10 @@ export interface ContractProxy {
   close(): Promise<void>;
 }
 
-const METAS: Record<MockProvider, ProviderMeta> = {
-  "360dialog": { operations: dialog360Operations, securitySchemes: {}, loadQuery: never, loadResponses: never },
-  bird: { operations: birdOperations, securitySchemes: {}, loadQuery: never, loadResponses: never },
+const OPERATIONS: Record<MockProvider, Pick<ProviderMeta, "operations">> = {
+  "360dialog": { operations: dialog360Operations },
+  bird: { operations: birdOperations },
 };
-function never(): never {
-  throw new Error("not used by the contract proxy");
-}
 
 /** Headers whose values are credentials: never forwarded into a report. */
 const CREDENTIAL_HEADERS = ["authorization", "x-api-key", "d360-api-key", "cookie", "proxy-authorization"];
@@ -103,14 +102,10 @@ export async function startContractProxy(
     options.startTimeout ?? 30_000,
     "startContractProxy",
   );
-  const secrets = new Set<string>();
+  const redactor = new Redactor();
   const found = new Map<string, ContractViolation>();
   let requests = 0;
-  const redact = (text: string) => {
-    let out = text;
-    for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("[redacted]");
-    return out;
-  };
+  const redact = (text: string) => redactor.redact(text);
 
   const server = createServer((req, res) => {
     forward(req, res).catch((error: unknown) => {
@@ -130,10 +125,9 @@ export async function startContractProxy(
       for (const v of values) headers.append(name, v);
       if (CREDENTIAL_HEADERS.includes(name)) {
         for (const v of values) {
-          secrets.add(v);
+          redactor.add(v);
           // `Bearer <token>`, `AccessKey <key>`: the credential without its scheme too.
-          const bare = v.split(" ").at(-1);
-          if (bare) secrets.add(bare);
+          redactor.add(v.split(" ").at(-1));
         }
       }
     }
@@ -163,7 +157,7 @@ export async function startContractProxy(
       list = [{ location: [], message: "Prism reported more violations than its header holds", severity: "error" }];
     }
     const match = matchOperation(
-      METAS[provider],
+      OPERATIONS[provider],
       "http://proxy",
       new URL(rawUrl, "http://proxy").href,
       method.toLowerCase() as HttpMethod,
@@ -177,7 +171,7 @@ export async function startContractProxy(
       const message = redact(String(v.message ?? "")).replace(/\.\d+(?=[.\s]|$)/g, ".*");
       const missing = /must have required property '([^']+)'/.exec(message)?.[1];
       const pointer = `/${[...location.slice(1), ...(missing ? [missing] : [])]
-        .map((s) => (/^\d+$/.test(s) ? "*" : s.replaceAll("~", "~0").replaceAll("/", "~1")))
+        .map((s) => (/^\d+$/.test(s) ? "*" : pointerToken(s)))
         .join("/")}`;
       const key = `${operation}\n${direction}\n${pointer}\n${message}`;
       const seen = found.get(key);
