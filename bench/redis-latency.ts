@@ -24,6 +24,7 @@ export async function redisLatency({ rounds = 15, callsPerRound = 100 } = {}) {
   const baseUrl = `http://127.0.0.1:${first.toString().trim()}`;
   const unlimited = (store: RateLimitStore): RateLimitStore => ({
     acquire: (request) => store.acquire({ ...request, limit: 1_000_000_000 }),
+    settle: (slot, settlement) => store.settle(slot, settlement),
     pause: (key, ms) => store.pause(key, ms),
   });
   const client = (rateLimit: false | { store: RateLimitStore }) =>

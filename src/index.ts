@@ -19,6 +19,8 @@ export {
   MemoryRateLimitStore,
   type RateLimitGrant,
   type RateLimitRequest,
+  type RateLimitSettlement,
+  type RateLimitSlot,
   type RateLimitStore,
 } from "./core/rate-limiter.ts";
 export type { RequestOptions } from "./core/request-options.ts";
@@ -29,6 +31,7 @@ export type {
   DriftEvent,
   DriftLogLine,
   RateLimitOptions,
+  RateLimitPauseLogLine,
   RateLimitWait,
   RateLimitWaitLogLine,
   RequestEvent,

@@ -1,73 +1,183 @@
 import type { Clock } from "./clock.ts";
 import type { Outcome } from "./outcome.ts";
+import type { RateLimitSlot, RateLimitStore } from "./rate-limiter.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import type { CallContext } from "./transport.ts";
 import type { ResolvedTransportOptions } from "./transport-options.ts";
 
-/** What pacing gave one attempt: permission to send, or the rate_limited outcome (nothing sent). */
+/** What pacing gave one attempt: permission to send (with the slot it holds), or the rate_limited outcome. */
 export type Pace =
   | { limited: Outcome }
-  | { limited?: never; release: (() => void | Promise<void>) | undefined; waitMs: number | undefined };
+  | { limited?: never; slots: AttemptSlots | undefined; waitMs: number | undefined };
+
+/** What a sent request does with the slots of its attempt (see `sendAttempt`). */
+export interface RequestSlots {
+  /**
+   * The current request ended: its response headers arrived (`status`), it failed, or it was
+   * abandoned. `sent: false` (nothing reached the server) gives the slot back.
+   */
+  ended(sent: boolean, status?: number): void;
+  /** Another request of the same attempt is about to go out (a redirect hop): undefined once it holds a slot, otherwise why it may not be sent. */
+  another(): Promise<string | undefined>;
+}
+
+type Budget = { key: string; limit: number; windowMs: number };
+type Paced = Exclude<ResolvedTransportOptions["rateLimit"], false>;
 
 /**
- * Client-side pacing of the documented rate limits (`x-bsp-rate-limit`), per attempt: retries and
- * replays take a slot like first attempts, right before they are sent, so the budget holds over any
- * window. The wait is abortable, bounded by `rateLimit.maxWait` and the call's remaining deadline,
- * and reported before it starts; a server's 429 pauses the budget for every queued call.
+ * The slots of one attempt: held from the grant until the request ends, then settled with the store,
+ * which counts each from that end. A 401 that a token replay will follow keeps its slot held for the
+ * replay (`keptFor401`): the server refused it for authentication, so the replay is not a new request
+ * against the budget.
+ */
+export class AttemptSlots implements RequestSlots {
+  /** Set when the attempt's 401 will be replayed with a fresh token: the slot is kept for the replay. */
+  keepOn401 = false;
+  keptFor401: RateLimitSlot | undefined;
+  #slot: RateLimitSlot | undefined;
+  readonly #settling: Promise<void>[] = [];
+  readonly #store: RateLimitStore;
+  readonly #next: () => Promise<{ slot: RateLimitSlot } | { refused: string }>;
+
+  constructor(
+    store: RateLimitStore,
+    slot: RateLimitSlot,
+    next: () => Promise<{ slot: RateLimitSlot } | { refused: string }>,
+  ) {
+    this.#store = store;
+    this.#slot = slot;
+    this.#next = next;
+  }
+
+  ended(sent: boolean, status?: number): void {
+    const slot = this.#slot;
+    if (!slot) return;
+    this.#slot = undefined;
+    if (sent && status === 401 && this.keepOn401) {
+      this.keptFor401 = slot;
+      return;
+    }
+    this.#settle(slot, sent);
+  }
+
+  async another(): Promise<string | undefined> {
+    this.ended(true);
+    const next = await this.#next();
+    if ("refused" in next) return next.refused;
+    this.#slot = next.slot;
+    return undefined;
+  }
+
+  /** Waits until the store has recorded every settlement of this attempt. */
+  async settled(): Promise<void> {
+    this.ended(true);
+    await Promise.all(this.#settling.splice(0));
+  }
+
+  #settle(slot: RateLimitSlot, sent: boolean): void {
+    this.#settling.push(
+      (async () => {
+        try {
+          await this.#store.settle(slot, { sent });
+        } catch {
+          // A store that cannot record the end (a shared store gone down) lets the lease expire instead.
+        }
+      })(),
+    );
+  }
+}
+
+/**
+ * Client-side pacing of the documented rate limits (`x-bsp-rate-limit`), per request: first attempts,
+ * retries and redirect hops take a slot right before they are sent, and hold it until they end; a 401
+ * replay reuses the slot of the attempt it replays. The wait is abortable, bounded by
+ * `rateLimit.maxWait` and the call's remaining deadline, and reported before it starts; a server's
+ * 429 pauses the budget for every queued call.
  */
 export function createPacer(
   rateLimit: ResolvedTransportOptions["rateLimit"],
   clock: Clock,
-  /** Told before a wait starts (the transport logs it when a logger is set). */
-  onWait?: (ctx: CallContext, waitMs: number, key: string) => void,
+  report: {
+    /** Told before a wait starts (the transport logs it when a logger is set). */
+    onWait?: (ctx: CallContext, waitMs: number, key: string) => void;
+    /** Told when a server's 429 pauses a budget. */
+    onPause?: (ctx: CallContext, pauseMs: number, key: string) => void;
+  } = {},
 ) {
-  const keyOf = (ctx: CallContext): string | undefined => {
+  const budgetOf = (ctx: CallContext): Budget | undefined => {
     const rule = ctx.meta?.rateLimit;
     if (!rule || !rateLimit) return undefined;
     const per = (rule.per ?? []).map((name) => `${name}=${String(ctx.pathParams?.[name] ?? "")}`);
-    return [rule.bucket ?? `${ctx.method} ${ctx.path}`, ...per].join("|");
+    const key = [rule.bucket ?? `${ctx.method} ${ctx.path}`, ...per].join("|");
+    return { key, limit: rule.limit, windowMs: rule.windowSeconds * 1000 };
   };
+
+  async function grant(paced: Paced, ctx: CallContext, budget: Budget, deadlineAt: number) {
+    const started = clock.now();
+    return paced.store.acquire({
+      ...budget,
+      maxWaitMs: Math.min(paced.maxWait, deadlineAt - started),
+      leaseMs: Math.max(0, deadlineAt - started),
+      signal: ctx.options.signal,
+      onWait: (waitMs) => {
+        report.onWait?.(ctx, waitMs, budget.key);
+        try {
+          paced.onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs, key: budget.key });
+        } catch {
+          // A failing callback must not fail the call.
+        }
+      },
+    });
+  }
+
   return {
-    async acquire(ctx: CallContext, deadlineAt: number): Promise<Pace> {
-      const key = keyOf(ctx);
-      const rule = ctx.meta?.rateLimit;
-      if (!key || !rule || !rateLimit) return { release: undefined, waitMs: undefined };
+    /** A slot for the attempt about to be sent, or `reuse` (the slot a 401's attempt kept for its replay). */
+    async acquire(ctx: CallContext, deadlineAt: number, reuse?: RateLimitSlot): Promise<Pace> {
+      const budget = budgetOf(ctx);
+      if (!budget || !rateLimit) return { slots: undefined, waitMs: undefined };
+      const next = async (): Promise<{ slot: RateLimitSlot } | { refused: string }> => {
+        try {
+          const hop = await grant(rateLimit, ctx, budget, deadlineAt);
+          if (hop.granted) return { slot: hop.slot };
+          return {
+            refused: `client-side pacing would wait ${Math.ceil(hop.retryAfterMs)} ms for the redirect's slot, longer than rateLimit.maxWait or the call's remaining deadline allow`,
+          };
+        } catch (error) {
+          if (ctx.options.signal?.aborted) throw error;
+          return { refused: storeFailure(error) };
+        }
+      };
+      if (reuse) return { slots: new AttemptSlots(rateLimit.store, reuse, next), waitMs: undefined };
       const started = clock.now();
-      let grant: Awaited<ReturnType<typeof rateLimit.store.acquire>>;
+      let answer: Awaited<ReturnType<RateLimitStore["acquire"]>>;
       try {
-        grant = await rateLimit.store.acquire({
-          key,
-          limit: rule.limit,
-          windowMs: rule.windowSeconds * 1000,
-          maxWaitMs: Math.min(rateLimit.maxWait, deadlineAt - started),
-          signal: ctx.options.signal,
-          onWait: (waitMs) => {
-            onWait?.(ctx, waitMs, key);
-            try {
-              rateLimit.onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs, key });
-            } catch {
-              // A failing callback must not fail the call.
-            }
-          },
-        });
+        answer = await grant(rateLimit, ctx, budget, deadlineAt);
       } catch (error) {
         // The caller's abort rejects the call; a store that fails (a shared store whose backend is
         // down, with onUnavailable "fail") fails it as a network error, with nothing sent.
         if (ctx.options.signal?.aborted) throw error;
-        const reason = `the rate-limit store failed: ${error instanceof Error ? error.message : String(error)}`;
-        return { limited: { type: "failure", error, timedOut: false, timeoutMs: 0, reason } };
+        return { limited: { type: "failure", error, timedOut: false, timeoutMs: 0, reason: storeFailure(error) } };
       }
-      if (!grant.granted) return { limited: { type: "rate_limited", retryAfterMs: grant.retryAfterMs } };
+      if (!answer.granted) return { limited: { type: "rate_limited", retryAfterMs: answer.retryAfterMs } };
       const waited = clock.now() - started;
-      return { release: grant.release, waitMs: waited >= 1 ? Math.round(waited) : undefined };
+      return {
+        slots: new AttemptSlots(rateLimit.store, answer.slot, next),
+        waitMs: waited >= 1 ? Math.round(waited) : undefined,
+      };
     },
 
-    /** A 429 with a wait pauses the budget it was counted in. */
+    /** A 429 with a wait pauses the budget it was counted in, and says so. */
     async observe(ctx: CallContext, outcome: Outcome): Promise<void> {
-      const key = keyOf(ctx);
-      if (!key || !rateLimit || outcome.type !== "response" || outcome.response.status !== 429) return;
+      const budget = budgetOf(ctx);
+      if (!budget || !rateLimit || outcome.type !== "response" || outcome.response.status !== 429) return;
       const wait = parseRetryAfter(outcome.response.headers, clock.now());
-      if (wait !== undefined && wait > 0) await rateLimit.store.pause(key, wait);
+      if (wait === undefined || wait <= 0) return;
+      report.onPause?.(ctx, wait, budget.key);
+      await rateLimit.store.pause(budget.key, wait);
     },
   };
+}
+
+function storeFailure(error: unknown): string {
+  return `the rate-limit store failed: ${error instanceof Error ? error.message : String(error)}`;
 }

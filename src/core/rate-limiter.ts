@@ -9,40 +9,85 @@ export interface RateLimitRequest {
   windowMs: number;
   /** Wait at most this long for a slot; beyond it the store answers `granted: false` at once. */
   maxWaitMs: number;
+  /**
+   * The longest the slot may be held before it is settled: the attempt's deadline. A slot never
+   * settled (its process crashed) counts as ended when its lease runs out, so it cannot block a
+   * budget for ever.
+   */
+  leaseMs: number;
   /** Aborts the wait: the store rejects with the signal's reason and holds nothing for the caller. */
   signal?: AbortSignal | undefined;
   /** Called once, before the store starts waiting, with the expected wait. */
   onWait?: ((waitMs: number) => void) | undefined;
 }
 
-/** What a store answers: a slot (with a way to give it back), or how long until one frees up. */
-export type RateLimitGrant =
-  | {
-      granted: true;
-      /** Gives the slot back: the request was not sent after all (aborted or failed before sending). */
-      release(): void | Promise<void>;
-    }
-  | { granted: false; retryAfterMs: number };
+/**
+ * A slot handed out by a store, held until `settle`. Opaque to the client: it passes the object it
+ * was given back to the same store, which may keep its own fields on it.
+ */
+export interface RateLimitSlot {
+  /** The budget the slot belongs to (`RateLimitRequest.key`). */
+  readonly key: string;
+}
+
+/** What a store answers: a held slot, or how long until one frees up. */
+export type RateLimitGrant = { granted: true; slot: RateLimitSlot } | { granted: false; retryAfterMs: number };
+
+/** How the attempt that held a slot ended. */
+export interface RateLimitSettlement {
+  /**
+   * `true`: a request reached (or may have reached) the server; the slot counts for one window from
+   * now, on the store's clock, never earlier than the true end. `false`: nothing was sent (refused
+   * connection, deadline passed while waiting); the slot is given back at once.
+   */
+  sent: boolean;
+}
 
 /**
- * Where request budgets are kept. The store owns the clock (a shared store uses its server's time),
- * waits for a slot itself, and never hands out more than `limit` slots in any window of `windowMs`.
+ * Where request budgets are kept. The store owns the clock (a shared store uses its server's time) and
+ * waits for a slot itself. A slot is held from its grant until its attempt ends, and counts for one
+ * window from that end: a server that counts its window at the moment a request arrives never sees
+ * more than `limit` requests in any window, whatever the latency.
  */
 export interface RateLimitStore {
-  /** Waits for a slot within `maxWaitMs`; a slot taken is counted from the moment it is granted. */
+  /** Waits for a slot within `maxWaitMs`; a granted slot is held until `settle` (or its lease runs out). */
   acquire(request: RateLimitRequest): Promise<RateLimitGrant>;
+  /**
+   * The attempt that held `slot` ended (response headers received, failed, or abandoned). Called once
+   * per grant; a second call for the same slot moves its end later, never earlier.
+   */
+  settle(slot: RateLimitSlot, settlement: RateLimitSettlement): void | Promise<void>;
   /** The server answered 429 for this budget: hand out no slot for `ms` (every queued call waits). */
   pause(key: string, ms: number): void | Promise<void>;
 }
 
+/** A store's methods are checked when a client is built: a store written for 0.1 (`release` on the grant) fails there, not mid-call. */
+export function assertRateLimitStore(store: unknown): asserts store is RateLimitStore {
+  const s = store as Partial<Record<keyof RateLimitStore, unknown>> | null;
+  const missing = (["acquire", "settle", "pause"] as const).filter((m) => typeof s?.[m] !== "function");
+  if (typeof store !== "object" || store === null || missing.length > 0) {
+    throw new TypeError(
+      `rateLimit.store must implement acquire, settle and pause (missing: ${missing.join(", ") || "an object"}); since 0.2 a slot is settled with its attempt's end instead of released (see the CHANGELOG)`,
+    );
+  }
+}
+
+interface MemorySlot extends RateLimitSlot {
+  /** Held until then unless settled first (the lease). */
+  heldUntil: number;
+  /** When its attempt ended; undefined while held. */
+  end: number | undefined;
+}
+
 /**
- * A sliding-window log per key, in memory: one process's budgets. A waiting call re-checks the window
- * when it wakes, so slots given back, a pause set while it slept, and callers ahead of it are all
- * honoured; a grant is recorded at the moment it is given, right before the request is sent.
+ * A sliding-window log per key, in memory: one process's budgets. A slot is held from its grant until
+ * its attempt settles it, then counts for one window from that end; a waiting call wakes when a slot
+ * settles or is given back, and re-checks the window, so pauses and callers ahead of it are honoured.
  */
 export class MemoryRateLimitStore implements RateLimitStore {
-  readonly #slots = new Map<string, number[]>();
+  readonly #slots = new Map<string, MemorySlot[]>();
   readonly #pausedUntil = new Map<string, number>();
+  readonly #waiters = new Map<string, Set<() => void>>();
   readonly #clock: Clock;
 
   constructor(options: { clock?: Clock } = {}) {
@@ -56,36 +101,87 @@ export class MemoryRateLimitStore implements RateLimitStore {
     for (;;) {
       signal?.throwIfAborted();
       const now = this.#clock.now();
-      const slots = (this.#slots.get(key) ?? []).filter((t) => t > now - windowMs);
-      this.#slots.set(key, slots);
-      const paused = this.#pausedUntil.get(key) ?? 0;
-      const free = slots.length < limit ? now : (slots[slots.length - limit] as number) + windowMs;
-      const at = Math.max(now, free, paused);
+      const slots = this.#current(key, now, windowMs);
+      const at = Math.max(now, freeAt(slots, limit, now, windowMs), this.#pausedUntil.get(key) ?? 0);
       if (at <= now) {
-        slots.push(now);
-        let released = false;
-        return {
-          granted: true,
-          release: () => {
-            if (released) return;
-            released = true;
-            const list = this.#slots.get(key);
-            const index = list?.lastIndexOf(now) ?? -1;
-            if (list && index >= 0) list.splice(index, 1);
-          },
-        };
+        const slot: MemorySlot = { key, heldUntil: now + Math.max(0, request.leaseMs), end: undefined };
+        slots.push(slot);
+        return { granted: true, slot };
       }
       if (at > giveUpAt) return { granted: false, retryAfterMs: at - now };
       if (!announced) {
         announced = true;
         request.onWait?.(at - now);
       }
-      await this.#clock.sleep(at - now, signal);
+      await this.#sleep(key, at - now, signal);
     }
+  }
+
+  settle(slot: RateLimitSlot, settlement: RateLimitSettlement): void {
+    const list = this.#slots.get(slot.key);
+    const own = slot as MemorySlot;
+    const index = list?.indexOf(own) ?? -1;
+    if (!settlement.sent) {
+      if (list && index >= 0) list.splice(index, 1);
+    } else {
+      // Whole milliseconds, rounded up: the recorded end is never earlier than the true one.
+      own.end = Math.max(own.end ?? Number.NEGATIVE_INFINITY, Math.ceil(this.#clock.now()));
+    }
+    this.#wake(slot.key);
   }
 
   pause(key: string, ms: number): void {
     const until = this.#clock.now() + ms;
     if (until > (this.#pausedUntil.get(key) ?? 0)) this.#pausedUntil.set(key, until);
+    this.#wake(key);
   }
+
+  /** The key's slots that still count at `now`; a lease that ran out counts as ended when it ran out. */
+  #current(key: string, now: number, windowMs: number): MemorySlot[] {
+    const slots = (this.#slots.get(key) ?? []).filter((slot) => {
+      if (slot.end === undefined && slot.heldUntil <= now) slot.end = slot.heldUntil;
+      return slot.end === undefined || slot.end > now - windowMs;
+    });
+    this.#slots.set(key, slots);
+    return slots;
+  }
+
+  /** Sleeps until `ms` has passed or the key's slots change (settled, given back, paused). */
+  async #sleep(key: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
+    const woken = new AbortController();
+    const waiters = this.#waiters.get(key) ?? new Set<() => void>();
+    this.#waiters.set(key, waiters);
+    let wokenUp = false;
+    const wake = () => {
+      wokenUp = true;
+      woken.abort();
+    };
+    // The caller's abort reaches the sleep through the same controller (its listener removed after).
+    const onAbort = () => woken.abort(signal?.reason);
+    signal?.addEventListener("abort", onAbort, { once: true });
+    waiters.add(wake);
+    try {
+      await this.#clock.sleep(ms, woken.signal);
+    } catch (error) {
+      if (!wokenUp || signal?.aborted) throw signal?.aborted ? signal.reason : error;
+    } finally {
+      signal?.removeEventListener("abort", onAbort);
+      waiters.delete(wake);
+      if (waiters.size === 0) this.#waiters.delete(key);
+    }
+  }
+
+  #wake(key: string): void {
+    for (const wake of this.#waiters.get(key) ?? []) wake();
+  }
+}
+
+/**
+ * The earliest moment a slot can free up when `limit` are taken: a settled slot frees one window after
+ * its end; a held one no sooner than one window from now (its end is still to come).
+ */
+function freeAt(slots: readonly MemorySlot[], limit: number, now: number, windowMs: number): number {
+  if (slots.length < limit) return now;
+  const frees = slots.map((slot) => (slot.end === undefined ? now : slot.end) + windowMs).sort((a, b) => a - b);
+  return frees[slots.length - limit] as number;
 }

@@ -2,6 +2,7 @@ import { attemptSignal } from "./attempt-signal.ts";
 import type { Clock } from "./clock.ts";
 import type { Outcome } from "./outcome.ts";
 import { isConnectionRefused } from "./outcome.ts";
+import type { RequestSlots } from "./pacer.ts";
 import { readBody } from "./read-body.ts";
 
 const REDIRECT = new Set([301, 302, 303, 307, 308]);
@@ -27,6 +28,11 @@ export interface AttemptLimits {
   maxBodyBytes: number;
   /** The clock of the attempt's timeout. */
   clock?: Clock;
+  /**
+   * The rate-limit slots of a paced attempt: each request (the first, and every redirect hop, which
+   * reaches the server as a request of its own) holds one until it ends.
+   */
+  slots?: RequestSlots | undefined;
 }
 
 /**
@@ -49,13 +55,20 @@ export async function sendAttempt(request: WireRequest, limits: AttemptLimits): 
     let url = request.url;
     let response: Response;
     for (let hop = 0; ; hop++) {
-      response = await fetchImpl(url, {
-        method: request.method,
-        headers: request.headers,
-        body: request.body ?? null,
-        signal,
-        redirect: "manual",
-      });
+      try {
+        response = await fetchImpl(url, {
+          method: request.method,
+          headers: request.headers,
+          body: request.body ?? null,
+          signal,
+          redirect: "manual",
+        });
+      } catch (error) {
+        // Failed or abandoned (timeout, caller's abort): its slot counts from now, unless it never left.
+        limits.slots?.ended(!(isConnectionRefused(error) && !attempt.timedOut));
+        throw error;
+      }
+      limits.slots?.ended(true, response.status);
       if (response.type === "opaqueredirect") {
         return failure(undefined, attempt.timedOut, limits, "the server redirected; redirects are not followed here");
       }
@@ -76,6 +89,9 @@ export async function sendAttempt(request: WireRequest, limits: AttemptLimits): 
       if (hop + 1 >= MAX_REDIRECTS) {
         return failure(undefined, false, limits, `more than ${MAX_REDIRECTS} redirects (a redirect loop)`);
       }
+      // The hop is a request of its own: it takes a slot like any other.
+      const refused = await limits.slots?.another();
+      if (refused) return failure(undefined, false, limits, refused);
       url = target.href;
     }
     const body = await readBody(response, limits.maxBodyBytes, signal, limits.trustedFetch);
@@ -96,9 +112,4 @@ function failure(error: unknown, timedOut: boolean, limits: AttemptLimits, reaso
     timeoutMs: limits.timeoutMs,
     ...(reason ? { reason } : {}),
   };
-}
-
-/** True when nothing reached the server, so a budget slot taken for the attempt can be given back. */
-export function notSent(outcome: Outcome): boolean {
-  return outcome.type === "failure" && !outcome.timedOut && isConnectionRefused(outcome.error);
 }

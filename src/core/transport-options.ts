@@ -1,6 +1,6 @@
 import type { Clock } from "./clock.ts";
 import { systemClock } from "./clock.ts";
-import { MemoryRateLimitStore, type RateLimitStore } from "./rate-limiter.ts";
+import { assertRateLimitStore, MemoryRateLimitStore, type RateLimitStore } from "./rate-limiter.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
 import type { RetryOptions } from "./retry-policy.ts";
 
@@ -64,8 +64,8 @@ export interface TransportOptions {
   rateLimit?: RateLimitOptions | false;
   /**
    * Receives one structured line per attempt (method, path template, status, attempt, duration, trace
-   * id, pacing wait), and one with `event: "rate_limit_wait"` before a call waits for client-side pacing,
-   * with credentials redacted. A logger that throws or rejects never fails the call.
+   * id, pacing wait), one with `event: "rate_limit_wait"` before a call waits for client-side pacing, and
+   * one with `event: "rate_limit_pause"` when a server's 429 pauses a budget, with credentials redacted. A logger that throws or rejects never fails the call.
    */
   logger?: (line: RequestLogLine) => unknown;
   /**
@@ -165,7 +165,22 @@ export interface ResponseEvent {
  * One line per attempt, as `logger` receives it; a line with `event: "rate_limit_wait"` comes before a
  * pacing wait, and one with `event: "drift"` reports a drift (`validateResponses`).
  */
-export type RequestLogLine = AttemptLogLine | RateLimitWaitLogLine | DriftLogLine;
+export type RequestLogLine = AttemptLogLine | RateLimitWaitLogLine | RateLimitPauseLogLine | DriftLogLine;
+
+/**
+ * Logged when a server's 429 pauses a budget for its Retry-After: every call of that budget waits. A
+ * budget shared with another system (the same partner's key used elsewhere) shows up here.
+ */
+export interface RateLimitPauseLogLine {
+  event: "rate_limit_pause";
+  method: string;
+  /** The path template of the call that got the 429. */
+  path: string;
+  /** How long the budget hands out no slot, in milliseconds. */
+  pauseMs: number;
+  /** The budget: the spec's bucket plus the values it is counted per. */
+  key: string;
+}
 
 /** A drift found by `validateResponses`, logged once per operation and pointer. */
 export interface DriftLogLine extends DriftEvent {
@@ -294,6 +309,7 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   if (typeof maxWait !== "number" || Number.isNaN(maxWait) || maxWait < 0) {
     throw new RangeError(`rateLimit.maxWait must be a non-negative number of milliseconds, got ${maxWait}`);
   }
+  if (rate && rate.store !== undefined) assertRateLimitStore(rate.store);
   return {
     baseUrl: baseUrl.replace(/\/+$/, ""),
     timeout,

@@ -6,10 +6,11 @@ import type { HttpMethod, OperationMeta, ProviderMeta } from "./operation-meta.t
 import { type Outcome, successValue } from "./outcome.ts";
 import type { Pace } from "./pacer.ts";
 import { validatePathParams } from "./path-params.ts";
+import type { RateLimitSlot } from "./rate-limiter.ts";
 import type { Redactor } from "./redactor.ts";
 import type { RequestOptions, ResolvedRequestOptions } from "./request-options.ts";
 import type { Result } from "./result.ts";
-import { notSent, sendAttempt, type WireRequest } from "./send-attempt.ts";
+import { sendAttempt, type WireRequest } from "./send-attempt.ts";
 import type { RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
 
 /** The credential configured for each security scheme: an API key, or a login exchanged for a token. */
@@ -137,9 +138,12 @@ export function createTransport<Paths extends object>(
   function pacerFor(ctx: CallContext) {
     if (!ctx.meta?.rateLimit || !options.rateLimit) return undefined;
     pacing ??= import("./pacer.ts").then(({ createPacer }) =>
-      createPacer(options.rateLimit, clock, (c, waitMs, key) =>
-        log({ event: "rate_limit_wait", method: c.method, path: c.path, waitMs: Math.round(waitMs), key }),
-      ),
+      createPacer(options.rateLimit, clock, {
+        onWait: (c, waitMs, key) =>
+          log({ event: "rate_limit_wait", method: c.method, path: c.path, waitMs: Math.round(waitMs), key }),
+        onPause: (c, pauseMs, key) =>
+          log({ event: "rate_limit_pause", method: c.method, path: c.path, pauseMs: Math.round(pauseMs), key }),
+      }),
     );
     return pacing;
   }
@@ -157,28 +161,36 @@ export function createTransport<Paths extends object>(
     }
   }
 
-  /** One attempt: a paced slot, the request with its credential, the body read under every limit. */
+  /**
+   * One attempt: a paced slot (or the slot a replayed 401 kept), the request with its credential, the
+   * body read under every limit. The slot is held until the request ends and then counted from there.
+   */
   async function attemptOnce(
     ctx: CallContext,
     wire: WireRequest,
     deadlineAt: number,
-    sent: { attempts: number },
+    sent: CallProgress,
   ): Promise<Outcome> {
     const started = performance.now();
     // No await unless the operation is paced: an unpaced call costs no extra turn of the event loop.
     const pacing = pacerFor(ctx);
     const pacer = pacing ? await pacing : undefined;
-    const pace = pacer ? await pacer.acquire(ctx, deadlineAt) : UNPACED;
+    const reuse = sent.keptSlot;
+    sent.keptSlot = undefined;
+    const pace = pacer ? await pacer.acquire(ctx, deadlineAt, reuse) : UNPACED;
     if (pace.limited) return pace.limited;
+    const slots = pace.slots;
+    if (slots) slots.keepOn401 = sent.mayReplay;
     const remaining = deadlineAt - clock.now();
     let outcome: Outcome;
     if (remaining <= 0) {
       // The deadline passed while waiting: nothing is sent, and the slot is given back.
-      await pace.release?.();
+      slots?.ended(false);
+      await slots?.settled();
       outcome = { type: "failure", error: undefined, timedOut: true, timeoutMs: options.totalTimeout };
     } else {
       sent.attempts += 1;
-      // A caller's abort rejects from here; the slot stays counted, the request may have been seen.
+      // A caller's abort rejects from here; the slot counts from the moment the request was abandoned.
       const send = () =>
         sendAttempt(wire, {
           fetch: options.fetch,
@@ -187,22 +199,26 @@ export function createTransport<Paths extends object>(
           signal: ctx.options.signal,
           maxBodyBytes: options.maxResponseBytes,
           clock,
+          slots,
         });
-      outcome =
-        options.onRequest || options.onResponse
-          ? await (await import("./hooks.ts")).withHooks(
-              options,
-              ctx,
-              sent.attempts,
-              wire.headers,
-              auth,
-              pace,
-              redactor,
-              send,
-            )
-          : await send();
-      // A refused connection reached nobody: the slot goes back to the budget.
-      if (notSent(outcome)) await pace.release?.();
+      try {
+        outcome =
+          options.onRequest || options.onResponse
+            ? await (await import("./hooks.ts")).withHooks(
+                options,
+                ctx,
+                sent.attempts,
+                wire.headers,
+                auth,
+                pace,
+                redactor,
+                send,
+              )
+            : await send();
+      } finally {
+        await slots?.settled();
+      }
+      sent.keptSlot = slots?.keptFor401;
       await pacer?.observe(ctx, outcome);
     }
     if (options.logger) {
@@ -224,28 +240,47 @@ export function createTransport<Paths extends object>(
   /** Authentication, attempts, retries and the 401 replay of one call, down to its final outcome. */
   async function run(ctx: CallContext, request: WireRequest): Promise<Settled> {
     const deadlineAt = clock.now() + options.totalTimeout;
-    const sent = { attempts: 0 };
+    const sent: CallProgress = { attempts: 0, mayReplay: false, keptSlot: undefined };
     let replayed = false;
+    let last: Outcome | undefined;
     for (;;) {
       const pending = auth.authenticate(ctx);
       const credential = pending instanceof Promise ? await pending : pending;
-      if (credential && "failure" in credential) return credential.failure;
+      if (credential && "failure" in credential) {
+        sent.keptSlot = await settleKept(sent.keptSlot);
+        return credential.failure;
+      }
+      // A 401 to a bearer token may be replayed once with a fresh one: its slot is kept for the replay.
+      sent.mayReplay = !replayed && credential !== undefined && "token" in credential && credential.token !== undefined;
       // The request's headers are this call's own (openapi-fetch builds them per call): set in place.
       if (ctx.options.headers) {
         for (const [name, value] of Object.entries(ctx.options.headers)) request.headers.set(name, value);
       }
       if (credential) request.headers.set(credential.header, credential.value);
       const wire = request;
-      const attempt = () => attemptOnce(ctx, wire, deadlineAt, sent);
+      // Once a request went out, pacing that would wait too long ends the call with the last attempt's
+      // outcome: `rate_limited` is for calls that sent nothing.
+      let stopped = false;
+      const attempt = async () => {
+        const outcome = await attemptOnce(ctx, wire, deadlineAt, sent);
+        if (outcome.type === "rate_limited" && last) {
+          stopped = true;
+          return last;
+        }
+        last = outcome;
+        return outcome;
+      };
       let outcome = await attempt();
       const limit = ctx.options.retry.limit;
-      if (limit > 0 && mightRetry(outcome)) {
+      if (!stopped && limit > 0 && mightRetry(outcome)) {
         const [{ decideRetry }, { retryWithKy }] = await Promise.all([
           import("./retry-policy.ts"),
           import("./retry-with-ky.ts"),
         ]);
         const decide = (o: Outcome, retryCount: number) =>
-          decideRetry(o, ctx.method, retryCount, ctx.options.retry, clock.now(), deadlineAt);
+          stopped
+            ? ({ retry: false } as const)
+            : decideRetry(o, ctx.method, retryCount, ctx.options.retry, clock.now(), deadlineAt);
         if (decide(outcome, 1).retry) {
           outcome = await retryWithKy({
             url: wire.url,
@@ -258,6 +293,7 @@ export function createTransport<Paths extends object>(
         }
       }
       if (
+        !stopped &&
         !replayed &&
         outcome.type === "response" &&
         outcome.response.status === 401 &&
@@ -266,8 +302,20 @@ export function createTransport<Paths extends object>(
         replayed = true;
         continue;
       }
+      sent.keptSlot = await settleKept(sent.keptSlot);
       return { outcome, attempts: sent.attempts };
     }
+  }
+
+  /** A slot kept for a replay that will not happen counts from now (later than its request's end). */
+  async function settleKept(kept: CallProgress["keptSlot"]): Promise<undefined> {
+    if (!kept || !options.rateLimit) return undefined;
+    try {
+      await options.rateLimit.store.settle(kept, { sent: true });
+    } catch {
+      // The lease bounds a slot the store could not settle.
+    }
+    return undefined;
   }
 
   function contextOf(settled: Settled, ctx: CallContext): OutcomeContext {
@@ -362,7 +410,15 @@ export function createTransport<Paths extends object>(
   return { api, call, meta };
 }
 
-const UNPACED: Pace = { release: undefined, waitMs: undefined };
+const UNPACED: Pace = { slots: undefined, waitMs: undefined };
+
+/** What the attempts of one call share: how many were sent, and the slot a 401 kept for its replay. */
+interface CallProgress {
+  attempts: number;
+  /** The next 401 may be replayed with a fresh token (its slot is then kept for the replay). */
+  mayReplay: boolean;
+  keptSlot: RateLimitSlot | undefined;
+}
 
 /** Statuses and failures the retry policy may retry (it decides; this only avoids loading it for the rest). */
 function mightRetry(outcome: Outcome): boolean {

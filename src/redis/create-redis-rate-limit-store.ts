@@ -3,6 +3,8 @@ import {
   MemoryRateLimitStore,
   type RateLimitGrant,
   type RateLimitRequest,
+  type RateLimitSettlement,
+  type RateLimitSlot,
   type RateLimitStore,
 } from "../core/rate-limiter.ts";
 
@@ -51,33 +53,70 @@ export interface RedisRateLimitStoreOptions {
   auditList?: string;
 }
 
-// A sliding-window log per key in a sorted set, counted on the Redis server's clock (TIME), so
-// processes with skewed clocks share one budget exactly. Atomic: one script per acquire.
-// Returns {1, 0} when a slot was taken, {0, waitMs} otherwise.
+// Two sorted sets per budget, counted on the Redis server's clock (TIME), so processes with skewed
+// clocks share one budget exactly: `<key>:held` has the slots whose attempt has not ended yet, scored
+// by the end of their lease (the attempt's deadline); `<key>` has the ended ones, scored by their end.
+// A slot counts while held and for one window after its end; a lease that ran out counts as ended when
+// it ran out. Keys expire by themselves once nothing in them can count. Atomic: one script per call.
+
+// KEYS: ended, paused, held. ARGV: limit, window, member, audit list ('' for none), lease.
+// Returns {1, 0} when a slot was taken, {0, waitMs} otherwise (a held slot frees no sooner than one
+// window from now, so the wait it gives is a lower bound and the caller asks again).
 const ACQUIRE = `
 local t = redis.call('TIME')
 local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
 local limit = tonumber(ARGV[1])
 local window = tonumber(ARGV[2])
+local lease = tonumber(ARGV[5])
 local paused = redis.call('PTTL', KEYS[2])
 if paused > 0 then return {0, paused} end
+local lapsed = redis.call('ZRANGEBYSCORE', KEYS[3], '-inf', now, 'WITHSCORES')
+for i = 1, #lapsed, 2 do redis.call('ZADD', KEYS[1], lapsed[i + 1], lapsed[i]) end
+if #lapsed > 0 and redis.call('PTTL', KEYS[1]) < window then redis.call('PEXPIRE', KEYS[1], window) end
+redis.call('ZREMRANGEBYSCORE', KEYS[3], '-inf', now)
 redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
-local count = redis.call('ZCARD', KEYS[1])
-if count < limit then
-  redis.call('ZADD', KEYS[1], now, ARGV[3])
-  redis.call('PEXPIRE', KEYS[1], window)
+local ended = redis.call('ZCARD', KEYS[1])
+local held = redis.call('ZCARD', KEYS[3])
+if ended + held < limit then
+  redis.call('ZADD', KEYS[3], now + lease, ARGV[3])
+  if redis.call('PTTL', KEYS[3]) < lease + window then redis.call('PEXPIRE', KEYS[3], lease + window) end
   if ARGV[4] ~= '' then redis.call('RPUSH', ARGV[4], KEYS[1] .. ' ' .. now) end
   return {1, 0}
 end
-local oldest = redis.call('ZRANGE', KEYS[1], count - limit, count - limit, 'WITHSCORES')
+local need = ended + held - limit + 1
+if need > ended then return {0, window} end
+local oldest = redis.call('ZRANGE', KEYS[1], need - 1, need - 1, 'WITHSCORES')
 return {0, math.max(1, tonumber(oldest[2]) + window - now)}
 `;
-const RELEASE = `return redis.call('ZREM', KEYS[1], ARGV[1])`;
+// KEYS: ended, held. ARGV: member, sent (1 or 0), window. The end is Redis's time rounded up to the
+// millisecond, so it is never earlier than the moment the attempt ended; a later settle only moves it later.
+const SETTLE = `
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.ceil(tonumber(t[2]) / 1000)
+local window = tonumber(ARGV[3])
+local wasHeld = redis.call('ZREM', KEYS[2], ARGV[1])
+if ARGV[2] ~= '1' then
+  redis.call('ZREM', KEYS[1], ARGV[1])
+  return 1
+end
+local before = redis.call('ZSCORE', KEYS[1], ARGV[1])
+if wasHeld == 1 or (before and tonumber(before) < now) then redis.call('ZADD', KEYS[1], now, ARGV[1]) end
+if redis.call('PTTL', KEYS[1]) < window + 1 then redis.call('PEXPIRE', KEYS[1], window + 1) end
+return 1
+`;
 const PAUSE = `
 local ms = tonumber(ARGV[1])
 if redis.call('PTTL', KEYS[1]) < ms then redis.call('SET', KEYS[1], '1', 'PX', ms) end
 return 1
 `;
+
+/** A slot handed out by the Redis store: its member in the budget's sets, or a slot of the memory fallback. */
+interface RedisSlot extends RateLimitSlot {
+  readonly redisKey?: string;
+  readonly member?: string;
+  readonly windowMs?: number;
+  readonly fallback?: RateLimitSlot;
+}
 
 class RedisUnavailable extends Error {}
 
@@ -86,7 +125,8 @@ const MIN_COMMAND_TIMEOUT_MS = 25;
 
 /**
  * A `RateLimitStore` on Redis, for budgets shared by several processes (web workers, job queues,
- * serverless functions): a call waits for its slot up to `maxWait`, a released slot is given back, a
+ * serverless functions): a call waits for its slot up to `maxWait`, a slot is held until its attempt
+ * ends and counts from that end (on Redis's clock), a slot whose request was never sent is given back, a
  * server's 429 pauses the budget for every process, keys expire by themselves.
  *
  * @example
@@ -159,6 +199,7 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   async function acquire(request: RateLimitRequest): Promise<RateLimitGrant> {
     const key = `${prefix}${request.key}`;
     const started = clock.now();
+    const leaseMs = Math.max(1, Math.ceil(Number.isFinite(request.leaseMs) ? request.leaseMs : request.windowMs));
     let announced = false;
     for (;;) {
       request.signal?.throwIfAborted();
@@ -169,8 +210,8 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         const remaining = request.maxWaitMs - (clock.now() - started);
         answer = await command(
           ACQUIRE,
-          [key, `${key}:paused`],
-          [request.limit, request.windowMs, member, options.auditList ?? ""],
+          [key, `${key}:paused`, `${key}:held`],
+          [request.limit, request.windowMs, member, options.auditList ?? "", leaseMs],
           request.signal,
           Math.min(commandTimeout, Math.max(MIN_COMMAND_TIMEOUT_MS, remaining)),
         );
@@ -178,19 +219,16 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         if (!(error instanceof RedisUnavailable)) throw error;
         unavailable(error);
         const remaining = Math.max(0, request.maxWaitMs - (clock.now() - started));
-        return fallback.acquire({ ...request, maxWaitMs: remaining });
+        const local = await fallback.acquire({ ...request, maxWaitMs: remaining });
+        if (!local.granted) return local;
+        const slot: RedisSlot = { key: request.key, fallback: local.slot };
+        return { granted: true, slot };
       }
       warned = false;
       const [granted, waitMs] = Array.isArray(answer) ? answer.map(Number) : [0, Number.NaN];
       if (granted === 1) {
-        return {
-          granted: true,
-          release: () =>
-            command(RELEASE, [key], [member]).then(
-              () => undefined,
-              () => undefined,
-            ),
-        };
+        const slot: RedisSlot = { key: request.key, redisKey: key, member, windowMs: request.windowMs };
+        return { granted: true, slot };
       }
       const wait = Number.isFinite(waitMs) ? Math.max(1, waitMs as number) : 1;
       const remaining = request.maxWaitMs - (clock.now() - started);
@@ -204,8 +242,25 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
     }
   }
 
+  async function settle(slot: RateLimitSlot, settlement: RateLimitSettlement): Promise<void> {
+    const own = slot as RedisSlot;
+    if (own.fallback) return fallback.settle(own.fallback, settlement);
+    if (!own.redisKey || !own.member) return;
+    try {
+      await command(
+        SETTLE,
+        [own.redisKey, `${own.redisKey}:held`],
+        [own.member, settlement.sent ? 1 : 0, own.windowMs ?? 0],
+      );
+    } catch (error) {
+      // Redis down: the slot's lease runs out by itself, and then counts as ended when it ran out.
+      if (!(error instanceof RedisUnavailable)) throw error;
+    }
+  }
+
   return {
     acquire,
+    settle,
     async pause(key: string, ms: number) {
       try {
         await command(PAUSE, [`${prefix}${key}:paused`], [Math.ceil(ms)]);

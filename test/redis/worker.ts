@@ -21,6 +21,7 @@ const shared = createRedisRateLimitStore({
 });
 const scaled: RateLimitStore = {
   acquire: (request) => shared.acquire({ ...request, windowMs: request.windowMs / 100 }),
+  settle: (slot, settlement) => shared.settle(slot, settlement),
   pause: (key, ms) => shared.pause(key, ms / 100),
 };
 const d360 = createDialog360Client({
