@@ -17,8 +17,11 @@ export interface RequestSlots {
    * abandoned. `sent: false` (nothing reached the server) gives the slot back.
    */
   ended(sent: boolean, status?: number): void;
-  /** Another request of the same attempt is about to go out (a redirect hop): undefined once it holds a slot, otherwise why it may not be sent. */
-  another(): Promise<string | undefined>;
+  /**
+   * Another request of the same attempt is about to go out (a redirect hop): undefined once it holds a
+   * slot, otherwise why it may not be sent. The wait ends with `signal` (the attempt's).
+   */
+  another(signal: AbortSignal): Promise<string | undefined>;
 }
 
 type Budget = { key: string; limit: number; windowMs: number };
@@ -37,12 +40,12 @@ export class AttemptSlots implements RequestSlots {
   #slot: RateLimitSlot | undefined;
   readonly #settling: Promise<void>[] = [];
   readonly #store: RateLimitStore;
-  readonly #next: () => Promise<{ slot: RateLimitSlot } | { refused: string }>;
+  readonly #next: (signal: AbortSignal) => Promise<{ slot: RateLimitSlot } | { refused: string }>;
 
   constructor(
     store: RateLimitStore,
     slot: RateLimitSlot,
-    next: () => Promise<{ slot: RateLimitSlot } | { refused: string }>,
+    next: (signal: AbortSignal) => Promise<{ slot: RateLimitSlot } | { refused: string }>,
   ) {
     this.#store = store;
     this.#slot = slot;
@@ -60,9 +63,9 @@ export class AttemptSlots implements RequestSlots {
     this.#settle(slot, sent);
   }
 
-  async another(): Promise<string | undefined> {
+  async another(signal: AbortSignal): Promise<string | undefined> {
     this.ended(true);
-    const next = await this.#next();
+    const next = await this.#next(signal);
     if ("refused" in next) return next.refused;
     this.#slot = next.slot;
     return undefined;
@@ -112,13 +115,19 @@ export function createPacer(
     return { key, limit: rule.limit, windowMs: rule.windowSeconds * 1000 };
   };
 
-  async function grant(paced: Paced, ctx: CallContext, budget: Budget, deadlineAt: number) {
+  async function grant(
+    paced: Paced,
+    ctx: CallContext,
+    budget: Budget,
+    deadlineAt: number,
+    signal = ctx.options.signal,
+  ) {
     const started = clock.now();
     return paced.store.acquire({
       ...budget,
       maxWaitMs: Math.min(paced.maxWait, deadlineAt - started),
       leaseMs: Math.max(0, deadlineAt - started),
-      signal: ctx.options.signal,
+      signal,
       onWait: (waitMs) => {
         report.onWait?.(ctx, waitMs, budget.key);
         try {
@@ -135,15 +144,15 @@ export function createPacer(
     async acquire(ctx: CallContext, deadlineAt: number, reuse?: RateLimitSlot): Promise<Pace> {
       const budget = budgetOf(ctx);
       if (!budget || !rateLimit) return { slots: undefined, waitMs: undefined };
-      const next = async (): Promise<{ slot: RateLimitSlot } | { refused: string }> => {
+      const next = async (signal: AbortSignal): Promise<{ slot: RateLimitSlot } | { refused: string }> => {
         try {
-          const hop = await grant(rateLimit, ctx, budget, deadlineAt);
+          const hop = await grant(rateLimit, ctx, budget, deadlineAt, signal);
           if (hop.granted) return { slot: hop.slot };
           return {
             refused: `client-side pacing would wait ${Math.ceil(hop.retryAfterMs)} ms for the redirect's slot, longer than rateLimit.maxWait or the call's remaining deadline allow`,
           };
         } catch (error) {
-          if (ctx.options.signal?.aborted) throw error;
+          if (signal.aborted) throw error;
           return { refused: storeFailure(error) };
         }
       };

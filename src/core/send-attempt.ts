@@ -90,7 +90,7 @@ export async function sendAttempt(request: WireRequest, limits: AttemptLimits): 
         return failure(undefined, false, limits, `more than ${MAX_REDIRECTS} redirects (a redirect loop)`);
       }
       // The hop is a request of its own: it takes a slot like any other.
-      const refused = await limits.slots?.another();
+      const refused = await limits.slots?.another(signal);
       if (refused) return failure(undefined, false, limits, refused);
       url = target.href;
     }
