@@ -8,6 +8,7 @@ import { coldStart } from "./cold-start.ts";
 import { coldStartCall } from "./cold-start-call.ts";
 import { loadSockets } from "./load-sockets.ts";
 import { memoryUse } from "./memory.ts";
+import { PACING_BASE, pacingUtilisation } from "./pacing-utilisation.ts";
 import { paginationThroughput } from "./pagination-throughput.ts";
 import { perCallOverhead } from "./per-call-overhead.ts";
 import { redisLatency } from "./redis-latency.ts";
@@ -82,6 +83,16 @@ section("1c. Shared budgets through Redis", [
         redis.map((r) => [r.name, r.medianUs.toFixed(1), r.extraUs.toFixed(1)]),
       )
     : ["(skipped: no redis-server on this machine)"]),
+]);
+
+const pacing = await pacingUtilisation();
+section("1d. Pacing against a strict server", [
+  `Budget utilisation: 60 concurrent \`clients.getBalance\` calls for one partner (5 per 30 s), windows scaled down 50× (600 ms), against a node:http server that counts like a real limiter (strictly, at each request's arrival; 429 with Retry-After over budget), with 0–30 ms of one-way latency drawn per request on each leg (same seed for every row); no retries. Utilisation = ((successes − 5) / 5) / ((last success's arrival − first's) / window): 1.0 is the physical limit. The base commit (${PACING_BASE}, built in a git worktree) stamps a slot when it is granted; this tree holds it until its request ends and counts from that end.`,
+  "",
+  ...table(
+    ["code", "store", "utilisation", "server 429s", "failed calls", "succeeded"],
+    pacing.map((r) => [r.code, r.store, r.utilisation.toFixed(2), r.refused, r.failed, r.successes]),
+  ),
 ]);
 
 const pagination = await paginationThroughput();

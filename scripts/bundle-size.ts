@@ -10,9 +10,10 @@ import { ROOT } from "./providers.ts";
  * bsp-sdk/360dialog is 13 kB.
  */
 export const BUDGETS: Record<string, { entry: string; maxGzipBytes: number }> = {
-  "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 900 },
-  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_730 },
-  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_510 },
+  // The root entry is mostly MemoryRateLimitStore, which since 0.2 holds each slot until its request ends.
+  "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 1_140 },
+  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_780 },
+  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_560 },
 };
 
 export interface BundleSize {

@@ -1,9 +1,9 @@
 import type { Clock } from "./clock.ts";
 import type { Outcome } from "./outcome.ts";
-import type { RateLimitSlot, RateLimitStore } from "./rate-limiter.ts";
+import { MemoryRateLimitStore, type RateLimitSlot, type RateLimitStore } from "./rate-limiter.ts";
 import { parseRetryAfter } from "./retry-after.ts";
 import type { CallContext } from "./transport.ts";
-import type { ResolvedTransportOptions } from "./transport-options.ts";
+import type { RequestLogLine, ResolvedTransportOptions } from "./transport-options.ts";
 
 /** What pacing gave one attempt: permission to send (with the slot it holds), or the rate_limited outcome. */
 export type Pace =
@@ -25,7 +25,7 @@ export interface RequestSlots {
 }
 
 type Budget = { key: string; limit: number; windowMs: number };
-type Paced = Exclude<ResolvedTransportOptions["rateLimit"], false>;
+type Paced = { store: RateLimitStore } & Omit<Exclude<ResolvedTransportOptions["rateLimit"], false>, "store">;
 
 /**
  * The slots of one attempt: held from the grant until the request ends, then settled with the store,
@@ -71,6 +71,14 @@ export class AttemptSlots implements RequestSlots {
     return undefined;
   }
 
+  /** Settles the slot kept for a replay that will not happen: it counts from now (later than its request's end, never earlier). */
+  async settleKept(): Promise<void> {
+    const kept = this.keptFor401;
+    this.keptFor401 = undefined;
+    if (kept) this.#settle(kept, true);
+    await this.settled();
+  }
+
   /** Waits until the store has recorded every settlement of this attempt. */
   async settled(): Promise<void> {
     this.ended(true);
@@ -100,13 +108,14 @@ export class AttemptSlots implements RequestSlots {
 export function createPacer(
   rateLimit: ResolvedTransportOptions["rateLimit"],
   clock: Clock,
-  report: {
-    /** Told before a wait starts (the transport logs it when a logger is set). */
-    onWait?: (ctx: CallContext, waitMs: number, key: string) => void;
-    /** Told when a server's 429 pauses a budget. */
-    onPause?: (ctx: CallContext, pauseMs: number, key: string) => void;
-  } = {},
+  /** Gets a `rate_limit_wait` line before a wait starts, and a `rate_limit_pause` line when a 429 pauses a budget. */
+  log: (line: RequestLogLine) => void = () => {},
 ) {
+  // Without a store of its own, the client paces in memory (one store per client, on its clock).
+  const paced: Paced | false = rateLimit && {
+    ...rateLimit,
+    store: rateLimit.store ?? new MemoryRateLimitStore({ clock }),
+  };
   const budgetOf = (ctx: CallContext): Budget | undefined => {
     const rule = ctx.meta?.rateLimit;
     if (!rule || !rateLimit) return undefined;
@@ -129,7 +138,13 @@ export function createPacer(
       leaseMs: Math.max(0, deadlineAt - started),
       signal,
       onWait: (waitMs) => {
-        report.onWait?.(ctx, waitMs, budget.key);
+        log({
+          event: "rate_limit_wait",
+          method: ctx.method,
+          path: ctx.path,
+          waitMs: Math.round(waitMs),
+          key: budget.key,
+        });
         try {
           paced.onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs, key: budget.key });
         } catch {
@@ -143,10 +158,10 @@ export function createPacer(
     /** A slot for the attempt about to be sent, or `reuse` (the slot a 401's attempt kept for its replay). */
     async acquire(ctx: CallContext, deadlineAt: number, reuse?: RateLimitSlot): Promise<Pace> {
       const budget = budgetOf(ctx);
-      if (!budget || !rateLimit) return { slots: undefined, waitMs: undefined };
+      if (!budget || !paced) return { slots: undefined, waitMs: undefined };
       const next = async (signal: AbortSignal): Promise<{ slot: RateLimitSlot } | { refused: string }> => {
         try {
-          const hop = await grant(rateLimit, ctx, budget, deadlineAt, signal);
+          const hop = await grant(paced, ctx, budget, deadlineAt, signal);
           if (hop.granted) return { slot: hop.slot };
           return {
             refused: `client-side pacing would wait ${Math.ceil(hop.retryAfterMs)} ms for the redirect's slot, longer than rateLimit.maxWait or the call's remaining deadline allow`,
@@ -156,11 +171,11 @@ export function createPacer(
           return { refused: storeFailure(error) };
         }
       };
-      if (reuse) return { slots: new AttemptSlots(rateLimit.store, reuse, next), waitMs: undefined };
+      if (reuse) return { slots: new AttemptSlots(paced.store, reuse, next), waitMs: undefined };
       const started = clock.now();
       let answer: Awaited<ReturnType<RateLimitStore["acquire"]>>;
       try {
-        answer = await grant(rateLimit, ctx, budget, deadlineAt);
+        answer = await grant(paced, ctx, budget, deadlineAt);
       } catch (error) {
         // The caller's abort rejects the call; a store that fails (a shared store whose backend is
         // down, with onUnavailable "fail") fails it as a network error, with nothing sent.
@@ -170,7 +185,7 @@ export function createPacer(
       if (!answer.granted) return { limited: { type: "rate_limited", retryAfterMs: answer.retryAfterMs } };
       const waited = clock.now() - started;
       return {
-        slots: new AttemptSlots(rateLimit.store, answer.slot, next),
+        slots: new AttemptSlots(paced.store, answer.slot, next),
         waitMs: waited >= 1 ? Math.round(waited) : undefined,
       };
     },
@@ -178,11 +193,17 @@ export function createPacer(
     /** A 429 with a wait pauses the budget it was counted in, and says so. */
     async observe(ctx: CallContext, outcome: Outcome): Promise<void> {
       const budget = budgetOf(ctx);
-      if (!budget || !rateLimit || outcome.type !== "response" || outcome.response.status !== 429) return;
+      if (!budget || !paced || outcome.type !== "response" || outcome.response.status !== 429) return;
       const wait = parseRetryAfter(outcome.response.headers, clock.now());
       if (wait === undefined || wait <= 0) return;
-      report.onPause?.(ctx, wait, budget.key);
-      await rateLimit.store.pause(budget.key, wait);
+      log({
+        event: "rate_limit_pause",
+        method: ctx.method,
+        path: ctx.path,
+        pauseMs: Math.round(wait),
+        key: budget.key,
+      });
+      await paced.store.pause(budget.key, wait);
     },
   };
 }

@@ -61,17 +61,6 @@ export interface RateLimitStore {
   pause(key: string, ms: number): void | Promise<void>;
 }
 
-/** A store's methods are checked when a client is built: a store written for 0.1 (`release` on the grant) fails there, not mid-call. */
-export function assertRateLimitStore(store: unknown): asserts store is RateLimitStore {
-  const s = store as Partial<Record<keyof RateLimitStore, unknown>> | null;
-  const missing = (["acquire", "settle", "pause"] as const).filter((m) => typeof s?.[m] !== "function");
-  if (typeof store !== "object" || store === null || missing.length > 0) {
-    throw new TypeError(
-      `rateLimit.store must implement acquire, settle and pause (missing: ${missing.join(", ") || "an object"}); since 0.2 a slot is settled with its attempt's end instead of released (see the CHANGELOG)`,
-    );
-  }
-}
-
 interface MemorySlot extends RateLimitSlot {
   /** Held until then unless settled first (the lease). */
   heldUntil: number;
@@ -82,12 +71,13 @@ interface MemorySlot extends RateLimitSlot {
 /**
  * A sliding-window log per key, in memory: one process's budgets. A slot is held from its grant until
  * its attempt settles it, then counts for one window from that end; a waiting call wakes when a slot
- * settles or is given back, and re-checks the window, so pauses and callers ahead of it are honoured.
+ * could be free (or one is given back) and re-checks the window, so pauses and callers ahead of it
+ * are honoured.
  */
 export class MemoryRateLimitStore implements RateLimitStore {
   readonly #slots = new Map<string, MemorySlot[]>();
   readonly #pausedUntil = new Map<string, number>();
-  readonly #waiters = new Map<string, Set<() => void>>();
+  readonly #waiters = new Map<string, Set<AbortController>>();
   readonly #clock: Clock;
 
   constructor(options: { clock?: Clock } = {}) {
@@ -121,19 +111,18 @@ export class MemoryRateLimitStore implements RateLimitStore {
     const list = this.#slots.get(slot.key);
     const own = slot as MemorySlot;
     const index = list?.indexOf(own) ?? -1;
-    if (!settlement.sent) {
-      if (list && index >= 0) list.splice(index, 1);
-    } else {
+    if (settlement.sent) {
       // Whole milliseconds, rounded up: the recorded end is never earlier than the true one.
-      own.end = Math.max(own.end ?? Number.NEGATIVE_INFINITY, Math.ceil(this.#clock.now()));
+      own.end = Math.max(own.end ?? 0, Math.ceil(this.#clock.now()));
+    } else if (list && index >= 0) {
+      list.splice(index, 1);
+      for (const waiter of this.#waiters.get(slot.key) ?? []) waiter.abort();
     }
-    this.#wake(slot.key);
   }
 
   pause(key: string, ms: number): void {
     const until = this.#clock.now() + ms;
     if (until > (this.#pausedUntil.get(key) ?? 0)) this.#pausedUntil.set(key, until);
-    this.#wake(key);
   }
 
   /** The key's slots that still count at `now`; a lease that ran out counts as ended when it ran out. */
@@ -146,33 +135,25 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return slots;
   }
 
-  /** Sleeps until `ms` has passed or the key's slots change (settled, given back, paused). */
+  /**
+   * Sleeps until `ms` has passed or a slot of the key is given back. Nothing else can free a slot
+   * sooner: a held slot settles no earlier than now, so it frees no earlier than the wait computed.
+   */
   async #sleep(key: string, ms: number, signal: AbortSignal | undefined): Promise<void> {
     const woken = new AbortController();
-    const waiters = this.#waiters.get(key) ?? new Set<() => void>();
-    this.#waiters.set(key, waiters);
-    let wokenUp = false;
-    const wake = () => {
-      wokenUp = true;
-      woken.abort();
-    };
-    // The caller's abort reaches the sleep through the same controller (its listener removed after).
     const onAbort = () => woken.abort(signal?.reason);
     signal?.addEventListener("abort", onAbort, { once: true });
-    waiters.add(wake);
+    const waiters = this.#waiters.get(key) ?? new Set();
+    this.#waiters.set(key, waiters.add(woken));
     try {
       await this.#clock.sleep(ms, woken.signal);
     } catch (error) {
-      if (!wokenUp || signal?.aborted) throw signal?.aborted ? signal.reason : error;
+      if (signal?.aborted || !woken.signal.aborted) throw error;
     } finally {
       signal?.removeEventListener("abort", onAbort);
-      waiters.delete(wake);
+      waiters.delete(woken);
       if (waiters.size === 0) this.#waiters.delete(key);
     }
-  }
-
-  #wake(key: string): void {
-    for (const wake of this.#waiters.get(key) ?? []) wake();
   }
 }
 

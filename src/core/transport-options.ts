@@ -1,6 +1,7 @@
+import { assertRateLimitStore } from "./check-rate-limit-store.ts";
 import type { Clock } from "./clock.ts";
 import { systemClock } from "./clock.ts";
-import { assertRateLimitStore, MemoryRateLimitStore, type RateLimitStore } from "./rate-limiter.ts";
+import type { RateLimitStore } from "./rate-limiter.ts";
 import { DEFAULT_MAX_BODY_BYTES } from "./read-body.ts";
 import type { RetryOptions } from "./retry-policy.ts";
 
@@ -221,7 +222,14 @@ export interface ResolvedTransportOptions {
   baseUrl: string;
   timeout: number;
   totalTimeout: number;
-  rateLimit: false | { store: RateLimitStore; maxWait: number; onRateLimit: RateLimitOptions["onRateLimit"] };
+  rateLimit:
+    | false
+    | {
+        /** undefined: the client's own in-memory store, made with its pacer on the first paced call. */
+        store: RateLimitStore | undefined;
+        maxWait: number;
+        onRateLimit: RateLimitOptions["onRateLimit"];
+      };
   logger: TransportOptions["logger"];
   retry: Required<RetryOptions>;
   fetch: typeof globalThis.fetch;
@@ -317,10 +325,7 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
     retry,
     fetch: fetchImpl,
     platformFetch: options.fetch === undefined,
-    rateLimit:
-      rate === false
-        ? false
-        : { store: rate?.store ?? new MemoryRateLimitStore(), maxWait, onRateLimit: rate?.onRateLimit },
+    rateLimit: rate === false ? false : { store: rate?.store, maxWait, onRateLimit: rate?.onRateLimit },
     logger: options.logger,
     maxResponseBytes,
     clock: options.clock ?? systemClock,

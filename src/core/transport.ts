@@ -4,9 +4,8 @@ import type { ErrorBodyReader, OutcomeContext } from "./create-error.ts";
 import type { AnyBspError } from "./error-types.ts";
 import type { HttpMethod, OperationMeta, ProviderMeta } from "./operation-meta.ts";
 import { type Outcome, successValue } from "./outcome.ts";
-import type { Pace } from "./pacer.ts";
+import type { AttemptSlots, Pace } from "./pacer.ts";
 import { validatePathParams } from "./path-params.ts";
-import type { RateLimitSlot } from "./rate-limiter.ts";
 import type { Redactor } from "./redactor.ts";
 import type { RequestOptions, ResolvedRequestOptions } from "./request-options.ts";
 import type { Result } from "./result.ts";
@@ -137,14 +136,7 @@ export function createTransport<Paths extends object>(
   let pacing: Promise<ReturnType<typeof import("./pacer.ts")["createPacer"]>> | undefined;
   function pacerFor(ctx: CallContext) {
     if (!ctx.meta?.rateLimit || !options.rateLimit) return undefined;
-    pacing ??= import("./pacer.ts").then(({ createPacer }) =>
-      createPacer(options.rateLimit, clock, {
-        onWait: (c, waitMs, key) =>
-          log({ event: "rate_limit_wait", method: c.method, path: c.path, waitMs: Math.round(waitMs), key }),
-        onPause: (c, pauseMs, key) =>
-          log({ event: "rate_limit_pause", method: c.method, path: c.path, pauseMs: Math.round(pauseMs), key }),
-      }),
-    );
+    pacing ??= import("./pacer.ts").then(({ createPacer }) => createPacer(options.rateLimit, clock, log));
     return pacing;
   }
   const api = createClient<Paths>({ baseUrl: options.baseUrl, fetch: apiFetch });
@@ -175,8 +167,8 @@ export function createTransport<Paths extends object>(
     // No await unless the operation is paced: an unpaced call costs no extra turn of the event loop.
     const pacing = pacerFor(ctx);
     const pacer = pacing ? await pacing : undefined;
-    const reuse = sent.keptSlot;
-    sent.keptSlot = undefined;
+    const reuse = sent.last?.keptFor401;
+    sent.last = undefined;
     const pace = pacer ? await pacer.acquire(ctx, deadlineAt, reuse) : UNPACED;
     if (pace.limited) return pace.limited;
     const slots = pace.slots;
@@ -218,7 +210,7 @@ export function createTransport<Paths extends object>(
       } finally {
         await slots?.settled();
       }
-      sent.keptSlot = slots?.keptFor401;
+      sent.last = slots;
       await pacer?.observe(ctx, outcome);
     }
     if (options.logger) {
@@ -240,18 +232,18 @@ export function createTransport<Paths extends object>(
   /** Authentication, attempts, retries and the 401 replay of one call, down to its final outcome. */
   async function run(ctx: CallContext, request: WireRequest): Promise<Settled> {
     const deadlineAt = clock.now() + options.totalTimeout;
-    const sent: CallProgress = { attempts: 0, mayReplay: false, keptSlot: undefined };
+    const sent: CallProgress = { attempts: 0, mayReplay: false, last: undefined };
     let replayed = false;
     let last: Outcome | undefined;
     for (;;) {
       const pending = auth.authenticate(ctx);
       const credential = pending instanceof Promise ? await pending : pending;
       if (credential && "failure" in credential) {
-        sent.keptSlot = await settleKept(sent.keptSlot);
+        await sent.last?.settleKept();
         return credential.failure;
       }
       // A 401 to a bearer token may be replayed once with a fresh one: its slot is kept for the replay.
-      sent.mayReplay = !replayed && credential !== undefined && "token" in credential && credential.token !== undefined;
+      sent.mayReplay = !replayed && credential?.token !== undefined;
       // The request's headers are this call's own (openapi-fetch builds them per call): set in place.
       if (ctx.options.headers) {
         for (const [name, value] of Object.entries(ctx.options.headers)) request.headers.set(name, value);
@@ -302,20 +294,9 @@ export function createTransport<Paths extends object>(
         replayed = true;
         continue;
       }
-      sent.keptSlot = await settleKept(sent.keptSlot);
+      await sent.last?.settleKept();
       return { outcome, attempts: sent.attempts };
     }
-  }
-
-  /** A slot kept for a replay that will not happen counts from now (later than its request's end). */
-  async function settleKept(kept: CallProgress["keptSlot"]): Promise<undefined> {
-    if (!kept || !options.rateLimit) return undefined;
-    try {
-      await options.rateLimit.store.settle(kept, { sent: true });
-    } catch {
-      // The lease bounds a slot the store could not settle.
-    }
-    return undefined;
   }
 
   function contextOf(settled: Settled, ctx: CallContext): OutcomeContext {
@@ -417,7 +398,8 @@ interface CallProgress {
   attempts: number;
   /** The next 401 may be replayed with a fresh token (its slot is then kept for the replay). */
   mayReplay: boolean;
-  keptSlot: RateLimitSlot | undefined;
+  /** The slots of the last paced attempt: a 401's slot kept for the replay is reused or settled from there. */
+  last: AttemptSlots | undefined;
 }
 
 /** Statuses and failures the retry policy may retry (it decides; this only avoids loading it for the rest). */

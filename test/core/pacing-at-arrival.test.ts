@@ -255,6 +255,6 @@ describe("what a call says when pacing stops it", () => {
         workspaceId: WS,
         rateLimit: { store: old as unknown as RateLimitStore },
       }),
-    ).toThrow(/rateLimit\.store must implement acquire, settle and pause \(missing: settle\)/);
+    ).toThrow(/rateLimit\.store lacks settle \(since 0\.2 a store settles each slot/);
   });
 });

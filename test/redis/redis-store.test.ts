@@ -136,7 +136,7 @@ describe.skipIf(!available && !process.env.CI)("createRedisRateLimitStore", () =
     const before = await redisNow();
     if (first.granted) await store.settle(first.slot, { sent: true });
     const [grantedAt] = (await redis.lrange(audit, 0, -1)).map((line) => Number(line.split(" ")[1]));
-    const end = Number(await redis.zscore(`end:${k}`, (first as { slot: { member: string } }).slot.member));
+    const end = Number(await redis.zscore(`end:${k}`, (first as unknown as { slot: { member: string } }).slot.member));
     // Stamped on Redis's clock when settled, rounded up: never earlier than the true end, and not the grant.
     expect(end).toBeGreaterThanOrEqual(before);
     expect(before).toBeGreaterThanOrEqual(grantedAt as number);
