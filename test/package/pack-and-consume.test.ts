@@ -97,7 +97,13 @@ describe("packed tarball in a fresh app", () => {
   ) as Record<string, string>;
 
   it("finds the README's examples", () => {
-    expect(Object.keys(examples).sort()).toEqual(["bird.ts", "fixture.test.ts", "main-job.ts", "otel.ts"]);
+    expect(Object.keys(examples).sort()).toEqual([
+      "bird.ts",
+      "custom-store.ts",
+      "fixture.test.ts",
+      "main-job.ts",
+      "otel.ts",
+    ]);
   });
 
   it("typechecks and runs the README's main job and Bird example", async () => {
@@ -106,7 +112,10 @@ describe("packed tarball in a fresh app", () => {
     const tsconfig = JSON.parse(readFileSync(join(app, "tsconfig.json"), "utf8"));
     writeFileSync(
       join(app, "tsconfig.readme.json"),
-      JSON.stringify({ ...tsconfig, files: ["main-job.ts", "bird.ts", "fixture-a.test.ts", "otel.ts"] }),
+      JSON.stringify({
+        ...tsconfig,
+        files: ["main-job.ts", "bird.ts", "fixture-a.test.ts", "otel.ts", "custom-store.ts"],
+      }),
     );
     const main = await run(process.execPath, [join(app, "main-job.ts")], { cwd: app, timeout: 90_000 });
     expect(main.stdout.trim().split("\n")).toEqual([
@@ -128,6 +137,8 @@ describe("packed tarball in a fresh app", () => {
     );
     // The OpenTelemetry example is typechecked, not run (it would need a tracer provider).
     writeFileSync(join(app, "otel.ts"), examples["otel.ts"] ?? "");
+    // So is the custom rate-limit store (it would need a clock to wait on to be run quickly).
+    writeFileSync(join(app, "custom-store.ts"), examples["custom-store.ts"] ?? "");
     await npm(
       [
         "install",
