@@ -141,7 +141,7 @@ for (const [name, { entry, maxGzipBytes }] of Object.entries(BUDGETS)) {
 {
   // What validateResponses loads on first use: the drift checker and the provider's response shapes.
   const s = await bundleSize({
-    contents: `export * from "./src/core/drift.ts"; export { responses } from "./generated/360dialog-responses.ts";`,
+    contents: `export * from "./src/core/features/drift.ts"; export { responses } from "./generated/360dialog-responses.ts";`,
   });
   sizes.push(["validateResponses chunk (360dialog, loaded only when on)", kb(s.minBytes), kb(s.gzipBytes), "–", "–"]);
 }

@@ -13,7 +13,7 @@ import { dirname } from "node:path";
 import ts from "typescript";
 import { operations as dialog360Ops } from "../generated/360dialog-meta.ts";
 import { operations as birdOps } from "../generated/bird-meta.ts";
-import { IDEMPOTENT } from "../src/core/retry-policy.ts";
+import { IDEMPOTENT_METHODS as IDEMPOTENT } from "../src/core/wire/http-facts.ts";
 import { ROOT } from "./providers.ts";
 
 interface Resource {

@@ -2,7 +2,7 @@ type Json = Record<string, unknown>;
 
 /**
  * The shape of one schema as the client checks it at runtime: a JSON Schema subset (type, enum,
- * pattern, bounds, items, required properties). Written here as plain data; src/core/operation-meta.ts
+ * pattern, bounds, items, required properties). Written here as plain data; src/core/contract/operation-meta.ts
  * declares the type the client reads it as, and the compiler checks the two agree where the generated
  * meta is passed to the client.
  */

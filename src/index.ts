@@ -1,31 +1,3 @@
-export { BspError, isBspError } from "./core/bsp-error.ts";
-export type { Clock } from "./core/clock.ts";
-export type {
-  AnyBspError,
-  ApiError,
-  ApiErrorOf,
-  DataOf,
-  ErrorOf,
-  NetworkError,
-  RateLimitedError,
-  TimeoutError,
-  UnexpectedError,
-} from "./core/error-types.ts";
-export type { ListOptions } from "./core/list-query.ts";
-export type { OffsetPage } from "./core/offset-pages.ts";
-export type { RateLimitRule } from "./core/operation-meta.ts";
-export type { Page, Paginator, ToArrayOptions } from "./core/paginator.ts";
-export {
-  MemoryRateLimitStore,
-  type RateLimitGrant,
-  type RateLimitRequest,
-  type RateLimitSettlement,
-  type RateLimitSlot,
-  type RateLimitStore,
-} from "./core/rate-limiter.ts";
-export type { RequestOptions } from "./core/request-options.ts";
-export type { Err, Ok, Result } from "./core/result.ts";
-export type { RetryOptions } from "./core/retry-policy.ts";
 export type {
   AttemptLogLine,
   DriftEvent,
@@ -38,5 +10,33 @@ export type {
   RequestLogLine,
   ResponseEvent,
   TransportOptions,
-} from "./core/transport-options.ts";
-export { unwrap } from "./core/unwrap.ts";
+} from "./core/contract/client-options.ts";
+export type { Clock } from "./core/contract/clock.ts";
+export type {
+  AnyBspError,
+  ApiError,
+  ApiErrorOf,
+  DataOf,
+  ErrorOf,
+  NetworkError,
+  RateLimitedError,
+  TimeoutError,
+  UnexpectedError,
+} from "./core/contract/error-types.ts";
+export type { RateLimitRule } from "./core/contract/operation-meta.ts";
+export type {
+  RateLimitGrant,
+  RateLimitRequest,
+  RateLimitSettlement,
+  RateLimitSlot,
+  RateLimitStore,
+} from "./core/contract/rate-limit-store.ts";
+export type { RequestOptions } from "./core/contract/request-options.ts";
+export type { Err, Ok, Result } from "./core/contract/result.ts";
+export type { RetryOptions } from "./core/contract/retry-options.ts";
+export { MemoryRateLimitStore } from "./core/features/rate-limiter.ts";
+export type { ListOptions } from "./core/pagination/list-query.ts";
+export type { OffsetPage } from "./core/pagination/offset-pages.ts";
+export type { Page, Paginator, ToArrayOptions } from "./core/pagination/paginator.ts";
+export { BspError, isBspError } from "./core/results/bsp-error.ts";
+export { unwrap } from "./core/results/unwrap.ts";

@@ -1,10 +1,10 @@
 import type { paths } from "../../generated/360dialog.ts";
-import type { OffsetPage } from "../core/offset-pages.ts";
-import type { Paginator } from "../core/paginator.ts";
-import { validatePathParams } from "../core/path-params.ts";
-import type { RequestOptions } from "../core/request-options.ts";
-import type { Result } from "../core/result.ts";
-import type { typedCall } from "../core/typed-call.ts";
+import type { typedCall } from "../core/call/typed-call.ts";
+import type { RequestOptions } from "../core/contract/request-options.ts";
+import type { Result } from "../core/contract/result.ts";
+import { validatePathParams } from "../core/options/path-params.ts";
+import type { OffsetPage } from "../core/pagination/offset-pages.ts";
+import type { Paginator } from "../core/pagination/paginator.ts";
 import type { ChannelListParams } from "./list-params.ts";
 import type {
   Channel,

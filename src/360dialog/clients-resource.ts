@@ -1,9 +1,9 @@
 import type { paths } from "../../generated/360dialog.ts";
-import type { OffsetPage } from "../core/offset-pages.ts";
-import type { Paginator } from "../core/paginator.ts";
-import type { RequestOptions } from "../core/request-options.ts";
-import type { Result } from "../core/result.ts";
-import type { typedCall } from "../core/typed-call.ts";
+import type { typedCall } from "../core/call/typed-call.ts";
+import type { RequestOptions } from "../core/contract/request-options.ts";
+import type { Result } from "../core/contract/result.ts";
+import type { OffsetPage } from "../core/pagination/offset-pages.ts";
+import type { Paginator } from "../core/pagination/paginator.ts";
 import type { ClientListParams } from "./list-params.ts";
 import type {
   Client,

@@ -1,14 +1,12 @@
 import type { paths } from "../../generated/360dialog.ts";
 import { operations, securitySchemes } from "../../generated/360dialog-meta.ts";
-import { checkCredential, checkId } from "../core/check-credential.ts";
-import { listPaginator } from "../core/list.ts";
-import type { OffsetPage } from "../core/offset-pages.ts";
-import type { ProviderMeta, QueryMetaMap, ResponsesMetaMap } from "../core/operation-meta.ts";
-import type { Paginator } from "../core/paginator.ts";
-import { Redactor } from "../core/redactor.ts";
-import { createTransport, type SchemeCredentials, type Transport } from "../core/transport.ts";
-import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
-import { typedCall } from "../core/typed-call.ts";
+import { createProviderClient, type ProviderDefinition } from "../core/call/provider-client.ts";
+import type { Transport } from "../core/contract/call.ts";
+import type { TransportOptions } from "../core/contract/client-options.ts";
+import { checkCredential, checkId } from "../core/options/check-credential.ts";
+import type { ListRequestOptions } from "../core/options/split-request-options.ts";
+import type { OffsetPage } from "../core/pagination/offset-pages.ts";
+import type { Paginator } from "../core/pagination/paginator.ts";
 import { channelsResource } from "./channels-resource.ts";
 import { clientsResource } from "./clients-resource.ts";
 import type { ChannelListParams, ClientListParams } from "./list-params.ts";
@@ -22,19 +20,16 @@ export interface PartnerCredentials {
   password: string;
 }
 
-let queryMeta: Promise<QueryMetaMap> | undefined;
-let responsesMeta: Promise<ResponsesMetaMap> | undefined;
-const meta: ProviderMeta = {
-  operations,
-  securitySchemes,
-  loadQuery: () => {
-    queryMeta ??= import("../../generated/360dialog-query.ts").then((m) => m.query);
-    return queryMeta;
+const provider: ProviderDefinition = {
+  meta: {
+    operations,
+    securitySchemes,
+    loadQuery: () => import("../../generated/360dialog-query.ts").then((m) => m.query),
+    loadResponses: () => import("../../generated/360dialog-responses.ts").then((m) => m.responses),
   },
-  loadResponses: () => {
-    responsesMeta ??= import("../../generated/360dialog-responses.ts").then((m) => m.responses);
-    return responsesMeta;
-  },
+  readErrorBody: readDialog360ErrorBody,
+  defaultBaseUrl: "https://hub.360dialog.io",
+  paramNames: { partner_id: "partnerId", client_id: "clientId", channel_id: "channelId" },
 };
 
 /** Options of `createDialog360Client`: the partner, exactly one credential, and the transport options. */
@@ -55,9 +50,7 @@ export interface Dialog360ClientOptions extends TransportOptions {
 }
 
 /** The Partner API's production base URL, the default `baseUrl`. */
-export const DIALOG360_BASE_URL = "https://hub.360dialog.io";
-
-const PARAM_NAMES = { partner_id: "partnerId", client_id: "clientId", channel_id: "channelId" };
+export const DIALOG360_BASE_URL = provider.defaultBaseUrl;
 
 /**
  * A client for the 360dialog Partner API v2. Every method returns `{ data, error, response }` where
@@ -91,83 +84,53 @@ export function createDialog360Client(options: Dialog360ClientOptions): Dialog36
     checkCredential(creds.username, "createDialog360Client: credentials.username", { allowInnerSpace: true });
     checkCredential(creds.password, "createDialog360Client: credentials.password", { allowInnerSpace: true });
   }
-  const resolved = resolveTransportOptions(options, DIALOG360_BASE_URL);
-  const redactor = new Redactor();
-  redactor.add(options.apiKey);
-  redactor.add(creds?.password);
-  // Which scheme carries which credential is the spec's: the apiKey scheme gets the key, the scheme
-  // with a token operation gets the login.
-  const credentials: SchemeCredentials = {};
-  for (const [name, scheme] of Object.entries(securitySchemes)) {
-    if (scheme.type === "apiKey" && hasKey) credentials[name] = { apiKey: options.apiKey as string };
-    if ("token" in scheme && creds)
-      credentials[name] = { login: { username: creds.username, password: creds.password } };
-  }
-  const transport = createTransport<paths>(resolved, {
-    meta,
-    readErrorBody: readDialog360ErrorBody,
-    redactor,
-    credentials,
-    paramNames: PARAM_NAMES,
+  const { transport, call, list } = createProviderClient<paths>(provider, options, {
+    apiKey: options.apiKey,
+    login: creds && { username: creds.username, password: creds.password },
+    secrets: [options.apiKey, creds?.password],
   });
-  const call = typedCall<paths>(transport);
   const partnerId = options.partnerId;
 
-  function listOf<Item>(
-    path: "/api/v2/partners/{partner_id}/channels" | "/api/v2/partners/{partner_id}/clients",
-    params: ChannelListParams | ClientListParams = {},
-  ): Paginator<Item, OffsetPage<Item>> {
-    if (typeof params !== "object" || params === null) throw new TypeError("list: params must be an object");
-    const { filters, extraFilters, sort, pageSize, offset, maxItems, concurrency, ...others } = params;
-    const { signal, timeout, retry, headers, extraQuery, ...declared } = others as typeof others &
-      Record<string, unknown>;
-    const request = { signal, timeout, retry, headers, extraQuery };
-    // A snapshot: what the caller changes after list() does not change the list.
-    const given = {
-      filters: filters && typeof filters === "object" ? { ...filters } : filters,
-      extraFilters: extraFilters && typeof extraFilters === "object" ? { ...extraFilters } : extraFilters,
-      sort: Array.isArray(sort) ? [...sort] : sort,
-      paging: { pageSize, offset, maxItems, concurrency },
-    };
-    const operation = `GET ${path}`;
-    const prepare = async () => {
-      const [{ asArray, resolveListOptions }, { serializeJsonQuery }, queries] = await Promise.all([
-        import("../core/list-query.ts"),
-        import("../core/validate-query.ts"),
-        meta.loadQuery(),
-      ]);
-      const constraints = queries[path]?.get;
-      const paging = resolveListOptions(given.paging, constraints, operations[path].get.pagination.limit);
-      const json = serializeJsonQuery(
-        "filters",
-        given.filters as Record<string, unknown> | undefined,
-        given.extraFilters,
-        constraints,
-        operation,
-      );
-      const sorted = asArray(given.sort);
-      // Query parameters the spec declares beyond filters, sort and paging pass through; each page's
-      // call checks the whole query against the spec before it is sent.
-      return {
-        query: { ...declared, ...(json ? { filters: json } : {}), ...(sorted ? { sort: sorted } : {}) },
-        paging,
-      };
-    };
-    return listPaginator<Item>(transport, path, { partner_id: partnerId }, prepare, request) as Paginator<
-      Item,
-      OffsetPage<Item>
-    >;
-  }
+  /** filters and sort as the spec encodes them (a JSON object, an array); the paging checked against its limits. */
+  const offsetList =
+    <Item>(path: "/api/v2/partners/{partner_id}/channels" | "/api/v2/partners/{partner_id}/clients") =>
+    (params?: ChannelListParams | ClientListParams): Paginator<Item, OffsetPage<Item>> =>
+      list<Item, OffsetPage<Item>>(path, { partner_id: partnerId }, params, (rest) => {
+        const { filters, extraFilters, sort, pageSize, offset, maxItems, concurrency, ...declared } = rest as Omit<
+          ChannelListParams,
+          keyof ListRequestOptions
+        >;
+        // A snapshot: what the caller changes after list() does not change the list.
+        const given = {
+          filters: filters && typeof filters === "object" ? { ...filters } : filters,
+          extraFilters: extraFilters && typeof extraFilters === "object" ? { ...extraFilters } : extraFilters,
+          sort: Array.isArray(sort) ? [...sort] : sort,
+          paging: { pageSize, offset, maxItems, concurrency },
+        };
+        return ({ constraints, listQuery, queryChecks }) => {
+          const paging = listQuery.resolveListOptions(given.paging, constraints, operations[path].get.pagination.limit);
+          const json = queryChecks.serializeJsonQuery(
+            "filters",
+            given.filters as Record<string, unknown> | undefined,
+            given.extraFilters,
+            constraints,
+            `GET ${path}`,
+          );
+          const sorted = listQuery.asArray(given.sort);
+          // Query parameters the spec declares beyond filters, sort and paging pass through; each page's
+          // call checks the whole query against the spec before it is sent.
+          return {
+            query: { ...declared, ...(json ? { filters: json } : {}), ...(sorted ? { sort: sorted } : {}) },
+            paging,
+          };
+        };
+      });
 
   return {
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
     api: transport.api,
-    channels: channelsResource(call, partnerId, (params?: ChannelListParams) =>
-      listOf<Channel>("/api/v2/partners/{partner_id}/channels", params),
-    ),
-    clients: clientsResource(call, partnerId, (params?: ClientListParams) =>
-      listOf<Client>("/api/v2/partners/{partner_id}/clients", params),
-    ),
+    channels: channelsResource(call, partnerId, offsetList<Channel>("/api/v2/partners/{partner_id}/channels")),
+    clients: clientsResource(call, partnerId, offsetList<Client>("/api/v2/partners/{partner_id}/clients")),
     partner: partnerResource(call, partnerId),
   };
 }

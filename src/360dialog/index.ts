@@ -1,5 +1,4 @@
 export type { components, operations, paths } from "../../generated/360dialog.ts";
-export { BspError, isBspError } from "../core/bsp-error.ts";
 export type {
   AnyBspError,
   ApiError,
@@ -8,12 +7,13 @@ export type {
   RateLimitedError,
   TimeoutError,
   UnexpectedError,
-} from "../core/error-types.ts";
-export type { OffsetPage } from "../core/offset-pages.ts";
-export type { Paginator } from "../core/paginator.ts";
-export type { RequestOptions } from "../core/request-options.ts";
-export type { Result } from "../core/result.ts";
-export { unwrap } from "../core/unwrap.ts";
+} from "../core/contract/error-types.ts";
+export type { RequestOptions } from "../core/contract/request-options.ts";
+export type { Result } from "../core/contract/result.ts";
+export type { OffsetPage } from "../core/pagination/offset-pages.ts";
+export type { Paginator } from "../core/pagination/paginator.ts";
+export { BspError, isBspError } from "../core/results/bsp-error.ts";
+export { unwrap } from "../core/results/unwrap.ts";
 export type { ChannelRef, ClientChannelRef } from "./channels-resource.ts";
 export type { ClientRef } from "./clients-resource.ts";
 export {

@@ -1,6 +1,6 @@
 import type { components, operations } from "../../generated/360dialog.ts";
-import type { ListOptions } from "../core/list-query.ts";
-import type { QueryOf } from "../core/typed-call.ts";
+import type { QueryOf } from "../core/call/typed-call.ts";
+import type { ListOptions } from "../core/pagination/list-query.ts";
 
 /** A filter value the API's schema does not type: any JSON scalar. */
 export type JsonScalar = string | number | boolean | null;

@@ -1,7 +1,7 @@
 import type { paths } from "../../generated/360dialog.ts";
-import type { RequestOptions } from "../core/request-options.ts";
-import type { Result } from "../core/result.ts";
-import type { typedCall } from "../core/typed-call.ts";
+import type { typedCall } from "../core/call/typed-call.ts";
+import type { RequestOptions } from "../core/contract/request-options.ts";
+import type { Result } from "../core/contract/result.ts";
 import type {
   PartnerSetDefaultDataLocalizationRegionData,
   PartnerSetDefaultDataLocalizationRegionError,

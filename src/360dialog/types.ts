@@ -1,6 +1,6 @@
 import type { paths } from "../../generated/360dialog.ts";
-import type { DataOf, ErrorOf } from "../core/error-types.ts";
-import type { BodyOf, QueryOf } from "../core/typed-call.ts";
+import type { BodyOf, QueryOf } from "../core/call/typed-call.ts";
+import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
 
 // Named types of the 360dialog Partner API: every object and every method's params, data and error
 // union, each derived from generated/360dialog.ts (never restated). Objects are interfaces that extend

@@ -1,9 +1,9 @@
 import type { paths } from "../../generated/bird.ts";
-import type { CursorPage } from "../core/cursor-pages.ts";
-import type { Paginator } from "../core/paginator.ts";
-import type { RequestOptions } from "../core/request-options.ts";
-import type { Result } from "../core/result.ts";
-import type { QueryOf, typedCall } from "../core/typed-call.ts";
+import type { QueryOf, typedCall } from "../core/call/typed-call.ts";
+import type { RequestOptions } from "../core/contract/request-options.ts";
+import type { Result } from "../core/contract/result.ts";
+import type { CursorPage } from "../core/pagination/cursor-pages.ts";
+import type { Paginator } from "../core/pagination/paginator.ts";
 import type {
   BirdChannel,
   BirdChannelGetContactDetailsData,

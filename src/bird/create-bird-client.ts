@@ -1,31 +1,25 @@
 import type { paths } from "../../generated/bird.ts";
 import { operations, securitySchemes } from "../../generated/bird-meta.ts";
-import { checkCredential, checkId } from "../core/check-credential.ts";
-import type { CursorPage } from "../core/cursor-pages.ts";
-import { listPaginator } from "../core/list.ts";
-import type { ProviderMeta, QueryMetaMap, ResponsesMetaMap } from "../core/operation-meta.ts";
-import type { Paginator } from "../core/paginator.ts";
-import { Redactor } from "../core/redactor.ts";
-import { createTransport, type SchemeCredentials, type Transport } from "../core/transport.ts";
-import { resolveTransportOptions, type TransportOptions } from "../core/transport-options.ts";
-import { typedCall } from "../core/typed-call.ts";
+import { createProviderClient, type ProviderDefinition } from "../core/call/provider-client.ts";
+import type { Transport } from "../core/contract/call.ts";
+import type { TransportOptions } from "../core/contract/client-options.ts";
+import { checkCredential, checkId } from "../core/options/check-credential.ts";
+import type { ListRequestOptions } from "../core/options/split-request-options.ts";
+import type { CursorPage } from "../core/pagination/cursor-pages.ts";
+import type { Paginator } from "../core/pagination/paginator.ts";
 import { type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
 import type { BirdChannel } from "./types.ts";
 
-let queryMeta: Promise<QueryMetaMap> | undefined;
-let responsesMeta: Promise<ResponsesMetaMap> | undefined;
-const meta: ProviderMeta = {
-  operations,
-  securitySchemes,
-  loadQuery: () => {
-    queryMeta ??= import("../../generated/bird-query.ts").then((m) => m.query);
-    return queryMeta;
+const provider: ProviderDefinition = {
+  meta: {
+    operations,
+    securitySchemes,
+    loadQuery: () => import("../../generated/bird-query.ts").then((m) => m.query),
+    loadResponses: () => import("../../generated/bird-responses.ts").then((m) => m.responses),
   },
-  loadResponses: () => {
-    responsesMeta ??= import("../../generated/bird-responses.ts").then((m) => m.responses);
-    return responsesMeta;
-  },
+  readErrorBody: readBirdErrorBody,
+  defaultBaseUrl: "https://api.bird.com",
 };
 
 /** Options of `createBirdClient`: the access key, the workspace, and the transport options. */
@@ -41,7 +35,7 @@ export interface BirdClientOptions extends TransportOptions {
 }
 
 /** Bird's API base URL, the default `baseUrl`. */
-export const BIRD_BASE_URL = "https://api.bird.com";
+export const BIRD_BASE_URL = provider.defaultBaseUrl;
 const LIST_PATH = "/workspaces/{workspaceId}/channels";
 
 /**
@@ -56,45 +50,27 @@ export function createBirdClient(options: BirdClientOptions): BirdClient {
   if (typeof options !== "object" || options === null) throw new TypeError("createBirdClient: options are required");
   checkCredential(options.accessKey, "createBirdClient: accessKey");
   checkId(options.workspaceId, "createBirdClient: workspaceId");
-  const resolved = resolveTransportOptions(options, BIRD_BASE_URL);
-  const redactor = new Redactor();
-  redactor.add(options.accessKey);
-  const credentials: SchemeCredentials = {};
-  for (const [name, scheme] of Object.entries(securitySchemes)) {
-    if (scheme.type === "apiKey") credentials[name] = { apiKey: options.accessKey as string };
-  }
-  const transport = createTransport<paths>(resolved, { meta, readErrorBody: readBirdErrorBody, redactor, credentials });
-  const call = typedCall<paths>(transport);
+  const { transport, call, list } = createProviderClient<paths>(provider, options, {
+    apiKey: options.accessKey,
+    secrets: [options.accessKey],
+  });
   const { workspaceId } = options;
 
-  function list(params: BirdChannelListParams = {}): Paginator<BirdChannel, CursorPage<BirdChannel>> {
-    if (typeof params !== "object" || params === null) throw new TypeError("list: params must be an object");
-    const { signal, timeout, retry, headers, extraQuery, pageSize, maxItems, ...rest } = params;
-    // A snapshot: what the caller changes after list() does not change the list.
-    const filters: Record<string, unknown> = { ...rest };
-    const prepare = async () => {
-      const [{ resolveListOptions }, queries] = await Promise.all([import("../core/list-query.ts"), meta.loadQuery()]);
-      const constraints = queries[LIST_PATH]?.get;
-      const paging = resolveListOptions(
-        { pageSize, maxItems },
-        constraints,
-        operations[LIST_PATH].get.pagination.limit,
-      );
-      return { query: filters, paging: { ...paging, offset: 0, concurrency: 1 } };
-    };
-    return listPaginator<BirdChannel>(transport, LIST_PATH, { workspaceId }, prepare, {
-      signal,
-      timeout,
-      retry,
-      headers,
-      extraQuery,
-    }) as Paginator<BirdChannel, CursorPage<BirdChannel>>;
-  }
+  /** Filters pass through as query parameters (checked against the spec by each page's call). */
+  const channels = (params?: BirdChannelListParams): Paginator<BirdChannel, CursorPage<BirdChannel>> =>
+    list<BirdChannel, CursorPage<BirdChannel>>(LIST_PATH, { workspaceId }, params, (rest) => {
+      const { pageSize, maxItems, ...filters } = rest as Omit<BirdChannelListParams, keyof ListRequestOptions>;
+      return ({ constraints, listQuery }) => {
+        const limit = operations[LIST_PATH].get.pagination.limit;
+        const paging = listQuery.resolveListOptions({ pageSize, maxItems }, constraints, limit);
+        return { query: { ...filters }, paging: { ...paging, offset: 0, concurrency: 1 } };
+      };
+    });
 
   return {
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
     api: transport.api,
-    channels: birdChannelsResource(call, workspaceId, list),
+    channels: birdChannelsResource(call, workspaceId, channels),
   };
 }
 

@@ -1,6 +1,4 @@
 export type { components, operations, paths } from "../../generated/bird.ts";
-export { BspError, isBspError } from "../core/bsp-error.ts";
-export type { CursorPage } from "../core/cursor-pages.ts";
 export type {
   AnyBspError,
   ApiError,
@@ -9,11 +7,13 @@ export type {
   RateLimitedError,
   TimeoutError,
   UnexpectedError,
-} from "../core/error-types.ts";
-export type { Paginator } from "../core/paginator.ts";
-export type { RequestOptions } from "../core/request-options.ts";
-export type { Result } from "../core/result.ts";
-export { unwrap } from "../core/unwrap.ts";
+} from "../core/contract/error-types.ts";
+export type { RequestOptions } from "../core/contract/request-options.ts";
+export type { Result } from "../core/contract/result.ts";
+export type { CursorPage } from "../core/pagination/cursor-pages.ts";
+export type { Paginator } from "../core/pagination/paginator.ts";
+export { BspError, isBspError } from "../core/results/bsp-error.ts";
+export { unwrap } from "../core/results/unwrap.ts";
 export type { BirdChannelListParams } from "./channels-resource.ts";
 export {
   BIRD_BASE_URL,

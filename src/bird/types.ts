@@ -1,5 +1,5 @@
 import type { paths } from "../../generated/bird.ts";
-import type { DataOf, ErrorOf } from "../core/error-types.ts";
+import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
 
 // Named types of Bird's Channels API: every object and every method's data and error union, each
 // derived from generated/bird.ts (never restated). Objects are interfaces that extend the generated

@@ -1,12 +1,13 @@
-import { type Clock, systemClock } from "../core/clock.ts";
-import {
-  MemoryRateLimitStore,
-  type RateLimitGrant,
-  type RateLimitRequest,
-  type RateLimitSettlement,
-  type RateLimitSlot,
-  type RateLimitStore,
-} from "../core/rate-limiter.ts";
+import type { Clock } from "../core/contract/clock.ts";
+import type {
+  RateLimitGrant,
+  RateLimitRequest,
+  RateLimitSettlement,
+  RateLimitSlot,
+  RateLimitStore,
+} from "../core/contract/rate-limit-store.ts";
+import { MemoryRateLimitStore } from "../core/features/rate-limiter.ts";
+import { systemClock } from "../core/wire/clock.ts";
 
 /**
  * The part of a Redis client the store uses: `eval` as ioredis has it

@@ -1,4 +1,4 @@
-import type { DriftEvent } from "../core/transport-options.ts";
+import type { DriftEvent } from "../core/contract/client-options.ts";
 
 type Json = Record<string, unknown>;
 

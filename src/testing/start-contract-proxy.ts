@@ -1,12 +1,16 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
-import { operations as dialog360Operations } from "../../generated/360dialog-meta.ts";
-import { operations as birdOperations } from "../../generated/bird-meta.ts";
-import { pointerToken } from "../core/check-shape.ts";
-import { matchOperation } from "../core/match-operation.ts";
-import type { HttpMethod, ProviderMeta } from "../core/operation-meta.ts";
-import { Redactor } from "../core/redactor.ts";
+import {
+  operations as dialog360Operations,
+  securitySchemes as dialog360Schemes,
+} from "../../generated/360dialog-meta.ts";
+import { operations as birdOperations, securitySchemes as birdSchemes } from "../../generated/bird-meta.ts";
+import type { HttpMethod, ProviderMeta } from "../core/contract/operation-meta.ts";
+import { pointerToken } from "../core/results/check-shape.ts";
+import { Redactor } from "../core/results/redactor.ts";
+import { redactedHeaders } from "../core/wire/credential-headers.ts";
+import { operationMatcher } from "../core/wire/match-operation.ts";
 import { launchPrism, type MockProvider, SPECS, stopPrism } from "./start-mock-server.ts";
 
 /** Options of `startContractProxy`. */
@@ -52,13 +56,11 @@ export interface ContractProxy {
   close(): Promise<void>;
 }
 
-const OPERATIONS: Record<MockProvider, Pick<ProviderMeta, "operations">> = {
-  "360dialog": { operations: dialog360Operations },
-  bird: { operations: birdOperations },
+const OPERATIONS: Record<MockProvider, Pick<ProviderMeta, "operations" | "securitySchemes">> = {
+  "360dialog": { operations: dialog360Operations, securitySchemes: dialog360Schemes },
+  bird: { operations: birdOperations, securitySchemes: birdSchemes },
 };
 
-/** Headers whose values are credentials: never forwarded into a report. */
-const CREDENTIAL_HEADERS = ["authorization", "x-api-key", "d360-api-key", "cookie", "proxy-authorization"];
 const MAX_DISTINCT = 1000;
 
 /**
@@ -103,6 +105,9 @@ export async function startContractProxy(
     "startContractProxy",
   );
   const redactor = new Redactor();
+  // The spec's credential headers and the generic sensitive ones: their values never reach a report.
+  const sensitive = redactedHeaders(OPERATIONS[provider].securitySchemes);
+  const match = operationMatcher(OPERATIONS[provider]);
   const found = new Map<string, ContractViolation>();
   let requests = 0;
   const redact = (text: string) => redactor.redact(text);
@@ -123,7 +128,7 @@ export async function startContractProxy(
       if (value === undefined || name === "host" || name === "connection" || name === "content-length") continue;
       const values = Array.isArray(value) ? value : [value];
       for (const v of values) headers.append(name, v);
-      if (CREDENTIAL_HEADERS.includes(name)) {
+      if (sensitive.has(name)) {
         for (const v of values) {
           redactor.add(v);
           // `Bearer <token>`, `AccessKey <key>`: the credential without its scheme too.
@@ -156,13 +161,8 @@ export async function startContractProxy(
     } catch {
       list = [{ location: [], message: "Prism reported more violations than its header holds", severity: "error" }];
     }
-    const match = matchOperation(
-      OPERATIONS[provider],
-      "http://proxy",
-      new URL(rawUrl, "http://proxy").href,
-      method.toLowerCase() as HttpMethod,
-    );
-    const operation = `${method} ${match?.path ?? new URL(rawUrl, "http://proxy").pathname}`;
+    const matched = match("http://proxy", new URL(rawUrl, "http://proxy").href, method.toLowerCase() as HttpMethod);
+    const operation = `${method} ${matched?.path ?? new URL(rawUrl, "http://proxy").pathname}`;
     for (const v of Array.isArray(list) ? list : []) {
       const location = (v.location ?? []).map(String);
       const direction = location[0] === "request" ? "request" : "response";

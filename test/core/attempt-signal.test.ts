@@ -1,6 +1,6 @@
 import { getEventListeners } from "node:events";
 import { describe, expect, it } from "vitest";
-import { attemptSignal } from "../../src/core/attempt-signal.ts";
+import { attemptSignal } from "../../src/core/call/attempt-signal.ts";
 import { fakeClock } from "../support/fake-clock.ts";
 
 describe("attemptSignal", () => {

@@ -2,10 +2,10 @@ import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
 import { operations } from "../../generated/360dialog-meta.ts";
 import { readDialog360ErrorBody } from "../../src/360dialog/read-error-body.ts";
-import { resultOf } from "../../src/core/create-error.ts";
-import type { OperationMeta } from "../../src/core/operation-meta.ts";
-import type { Outcome } from "../../src/core/outcome.ts";
-import { Redactor } from "../../src/core/redactor.ts";
+import type { OperationMeta } from "../../src/core/contract/operation-meta.ts";
+import type { Outcome } from "../../src/core/contract/outcome.ts";
+import { resultOf } from "../../src/core/results/create-error.ts";
+import { Redactor } from "../../src/core/results/redactor.ts";
 
 const SECRET = "partner-key-SECRET-0123456789";
 const redactor = new Redactor();

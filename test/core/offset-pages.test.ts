@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { offsetPages } from "../../src/core/offset-pages.ts";
+import { offsetPages } from "../../src/core/pagination/offset-pages.ts";
 
 // The offset page source on an injected page fetcher: no server, no timing.
 function fetcher(total: number, options: { shortAt?: number; reportedTotal?: number } = {}) {

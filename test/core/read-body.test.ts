@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readBody } from "../../src/core/read-body.ts";
+import { readBody } from "../../src/core/call/read-body.ts";
 
 /** A body stream that records how much was pulled from it and whether it was cancelled. */
 function trackedStream(chunks: Uint8Array[], options: { endless?: boolean } = {}) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseRetryAfter } from "../../src/core/retry-after.ts";
+import { parseRetryAfter } from "../../src/core/wire/retry-after.ts";
 
 const NOW = Date.parse("2026-12-02T10:00:00Z");
 const h = (init: Record<string, string>) => new Headers(init);

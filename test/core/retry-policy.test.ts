@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Outcome } from "../../src/core/outcome.ts";
-import { decideRetry } from "../../src/core/retry-policy.ts";
+import type { Outcome } from "../../src/core/contract/outcome.ts";
+import { decideRetry } from "../../src/core/features/retry-policy.ts";
 
 const policy = { limit: 2, backoffLimit: 10_000, maxRetryAfter: 60_000 };
 const NOW = 1_000_000;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { Redactor } from "../../src/core/redactor.ts";
-import { TOKEN_FAILURE_BACKOFF_MS, TokenAuth, type TokenExchange } from "../../src/core/token-auth.ts";
+import { TOKEN_FAILURE_BACKOFF_MS, TokenAuth, type TokenExchange } from "../../src/core/features/token-auth.ts";
+import { Redactor } from "../../src/core/results/redactor.ts";
 import { fakeClock, flush } from "../support/fake-clock.ts";
 
 const refused: TokenExchange = {

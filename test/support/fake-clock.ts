@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/core/clock.ts";
+import type { Clock } from "../../src/core/contract/clock.ts";
 
 /** Lets every pending promise callback run (microtasks and one macrotask turn). */
 export const flush = () => new Promise<void>((resolve) => setImmediate(resolve));

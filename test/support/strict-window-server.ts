@@ -1,4 +1,4 @@
-import type { Clock } from "../../src/core/clock.ts";
+import type { Clock } from "../../src/core/contract/clock.ts";
 
 /**
  * A rate-limited API as real limiters count: strictly, at the moment each request arrives, over a

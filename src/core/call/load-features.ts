@@ -1,0 +1,78 @@
+import type { CallRunner, ProviderBinding } from "../contract/call.ts";
+import type { RequestLogLine, ResolvedTransportOptions } from "../contract/client-options.ts";
+
+// The one module that loads optional features. Each loads on first use, so a client pays (in start-up
+// time and, for apps that bundle, in initial chunk size) only for what its calls use: an app's bundler
+// puts each behind its own lazy chunk. Every `import()` of the core is here; nothing else about a
+// feature depends on it being lazy.
+
+type PacerModule = typeof import("../features/pacer.ts");
+type DriftModule = typeof import("../features/drift.ts");
+
+/** The optional features of one client, loaded on first use; stateful ones (pacer, drift monitor) are made once per client. */
+export interface Features {
+  /** Client-side pacing of documented rate limits (with the in-memory store unless one is given). */
+  pacer(): Promise<ReturnType<PacerModule["createPacer"]>>;
+  /** `onRequest` / `onResponse` around each attempt. */
+  hooks(): Promise<typeof import("../features/hooks.ts")>;
+  /** The logger's line for an attempt. */
+  logLines(): Promise<typeof import("../features/log-line.ts")>;
+  /** The retry policy and ky, on the first outcome worth a retry. */
+  retries(): Promise<[typeof import("../features/retry-policy.ts"), typeof import("../features/retry-with-ky.ts")]>;
+  /** Checks of per-call options. */
+  requestOptions(): Promise<typeof import("../options/request-options.ts")>;
+  /** Checks of query parameters against the spec, and the JSON query encoding. */
+  queryChecks(): Promise<typeof import("../options/validate-query.ts")>;
+  /** The error factory, on the first failure. */
+  errors(): Promise<typeof import("../results/create-error.ts")>;
+  /** Response validation (`validateResponses`). */
+  drift(): Promise<ReturnType<DriftModule["createDriftMonitor"]>>;
+  /** `client.api`'s fetch: its requests routed into the lifecycle. */
+  escapeHatch(): Promise<(request: Request) => Promise<Response>>;
+  /** Bearer tokens from a login. */
+  tokenAuth(): Promise<typeof import("../features/token-auth.ts")>;
+}
+
+/** The page machinery, on a list's first iteration. */
+export const loadPages = () => import("../pagination/page-sources.ts").then((m) => m.pageSource);
+/** The list options' checks, on a list's first iteration. */
+export const loadListQuery = () => import("../pagination/list-query.ts");
+/** The query checks and the JSON query encoding, on a call's first query or a list's first iteration. */
+export const loadQueryChecks = () => import("../options/validate-query.ts");
+
+/** The features of one client: its options, provider, runner (for features that send requests) and logger. */
+export function loadFeatures(client: {
+  options: ResolvedTransportOptions;
+  provider: ProviderBinding;
+  runner: () => CallRunner;
+  log: (line: RequestLogLine) => void;
+}): Features {
+  let pacer: ReturnType<Features["pacer"]> | undefined;
+  let drift: ReturnType<Features["drift"]> | undefined;
+  let escapeHatch: ReturnType<Features["escapeHatch"]> | undefined;
+  return {
+    pacer: () => {
+      pacer ??= import("../features/pacer.ts").then((m) =>
+        m.createPacer(client.options.rateLimit, client.options.clock, client.log),
+      );
+      return pacer;
+    },
+    hooks: () => import("../features/hooks.ts"),
+    logLines: () => import("../features/log-line.ts"),
+    retries: () => Promise.all([import("../features/retry-policy.ts"), import("../features/retry-with-ky.ts")]),
+    requestOptions: () => import("../options/request-options.ts"),
+    queryChecks: loadQueryChecks,
+    errors: () => import("../results/create-error.ts"),
+    drift: () => {
+      drift ??= import("../features/drift.ts").then((m) =>
+        m.createDriftMonitor(client.options, client.log, client.provider.redactor, client.provider.meta.loadResponses),
+      );
+      return drift;
+    },
+    escapeHatch: () => {
+      escapeHatch ??= import("../features/api-fetch.ts").then((m) => m.createEscapeHatch(client.runner()));
+      return escapeHatch;
+    },
+    tokenAuth: () => import("../features/token-auth.ts"),
+  };
+}

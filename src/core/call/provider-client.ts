@@ -1,0 +1,103 @@
+import type { SchemeCredentials, Transport } from "../contract/call.ts";
+import type { TransportOptions } from "../contract/client-options.ts";
+import type { ErrorBodyReader } from "../contract/error-body.ts";
+import type { ProviderMeta, QueryMeta, SecuritySchemeMeta } from "../contract/operation-meta.ts";
+import type { Paging } from "../contract/paging.ts";
+import { type ListRequestOptions, splitRequestOptions } from "../options/split-request-options.ts";
+import { resolveTransportOptions } from "../options/transport-options.ts";
+import { listPaginator } from "../pagination/list.ts";
+import type { Page, Paginator } from "../pagination/paginator.ts";
+import { Redactor } from "../results/redactor.ts";
+import { createTransport } from "./create-transport.ts";
+import { loadListQuery, loadPages, loadQueryChecks } from "./load-features.ts";
+import { typedCall } from "./typed-call.ts";
+
+/** A provider as a client factory declares it once: its spec facts, its error bodies, its defaults. */
+export interface ProviderDefinition {
+  meta: ProviderMeta;
+  readErrorBody: ErrorBodyReader;
+  defaultBaseUrl: string;
+  /** Labels for path parameters in error messages (`channelId` rather than `channel_id`). */
+  paramNames?: Record<string, string>;
+}
+
+/** The credential a client was given: an API key, or a login exchanged for a token (checked by its factory). */
+export interface ClientCredential {
+  apiKey?: string | undefined;
+  login?: Record<string, unknown> | undefined;
+  /** Every secret in it, redacted from every message and log line. */
+  secrets: (string | undefined)[];
+}
+
+/** What a list's params become on its first iteration. */
+export type ListShape = (tools: {
+  /** The list operation's query constraints from the spec. */
+  constraints: QueryMeta | undefined;
+  listQuery: Awaited<ReturnType<typeof loadListQuery>>;
+  queryChecks: Awaited<ReturnType<typeof loadQueryChecks>>;
+}) => { query: Record<string, unknown>; paging: Paging };
+
+/**
+ * What both client factories share: the transport built from checked options and the credential
+ * mapped onto the spec's security schemes; typed calls; and lists, whose per-call options are
+ * separated from their query by the `RequestOptions` type itself.
+ */
+export function createProviderClient<Paths extends object>(
+  provider: ProviderDefinition,
+  options: TransportOptions,
+  credential: ClientCredential,
+) {
+  const resolved = resolveTransportOptions(options, provider.defaultBaseUrl);
+  const redactor = new Redactor();
+  for (const secret of credential.secrets) redactor.add(secret);
+  const transport: Transport<Paths> = createTransport<Paths>(resolved, {
+    meta: provider.meta,
+    readErrorBody: provider.readErrorBody,
+    redactor,
+    credentials: schemeCredentials(provider.meta.securitySchemes, credential),
+    ...(provider.paramNames ? { paramNames: provider.paramNames } : {}),
+  });
+
+  /**
+   * A list operation's Paginator. `shape` turns the params other than per-call options into the
+   * query and paging, on the first iteration (with the spec's constraints loaded): what the caller
+   * changes after `list()` does not change the list, since `shape` gets a snapshot.
+   */
+  function list<Item, P extends Page<Item>>(
+    path: string,
+    pathParams: Record<string, unknown>,
+    params: object | undefined,
+    shape: (rest: Record<string, unknown>) => ListShape,
+  ): Paginator<Item, P> {
+    const given = params ?? {};
+    if (typeof given !== "object" || given === null) throw new TypeError("list: params must be an object");
+    const { request, rest } = splitRequestOptions(given as ListRequestOptions & Record<string, unknown>);
+    const toQuery = shape(rest);
+    const prepare = async () => {
+      const [listQuery, queryChecks, queries] = await Promise.all([
+        loadListQuery(),
+        loadQueryChecks(),
+        provider.meta.loadQuery(),
+      ]);
+      return toQuery({ constraints: queries[path]?.get, listQuery, queryChecks });
+    };
+    // The style of P is the spec's (`x-bsp-pagination`): each factory names the one its list has.
+    const paginator = listPaginator<Item>({ transport, path, pathParams, prepare, options: request, loadPages });
+    return paginator as unknown as Paginator<Item, P>;
+  }
+
+  return { transport, call: typedCall<Paths>(transport), list };
+}
+
+/** Which scheme carries which credential is the spec's: the API-key scheme gets the key, the scheme with a token operation the login. */
+function schemeCredentials(
+  schemes: { readonly [name: string]: SecuritySchemeMeta },
+  credential: ClientCredential,
+): SchemeCredentials {
+  const credentials: SchemeCredentials = {};
+  for (const [name, scheme] of Object.entries(schemes)) {
+    if (scheme.type === "apiKey" && credential.apiKey !== undefined) credentials[name] = { apiKey: credential.apiKey };
+    if (scheme.token && credential.login) credentials[name] = { login: credential.login };
+  }
+  return credentials;
+}

@@ -1,0 +1,89 @@
+import type { Call, SettledCall, WireRequest } from "../contract/call.ts";
+import type { Outcome } from "../contract/outcome.ts";
+import { RETRYABLE_STATUSES, UNAUTHORIZED } from "../wire/http-facts.ts";
+import type { Credential } from "./auth.ts";
+import type { ClientState } from "./client-state.ts";
+import { type CallProgress, runAttempt } from "./run-attempt.ts";
+
+/**
+ * One call's lifecycle after it is built, down to its settled outcome: authenticate, then the attempts
+ * (each paced, sent, read and decided; a retryable outcome hands the retries to ky), then, after a 401
+ * to a bearer token, one replay with a fresh token (on the same rate-limit slot).
+ */
+export async function runCall(state: ClientState, call: Call, request: WireRequest): Promise<SettledCall> {
+  const progress: CallProgress = {
+    deadlineAt: state.options.clock.now() + state.options.totalTimeout,
+    attempts: 0,
+    mayReplay: false,
+    lastSlots: undefined,
+  };
+  for (let replayed = false; ; replayed = true) {
+    const pending = state.auth.authenticate(call);
+    const credential = pending instanceof Promise ? await pending : pending;
+    if (credential && "failure" in credential) {
+      await progress.lastSlots?.settleKept();
+      return credential.failure;
+    }
+    applyHeaders(call, request, credential);
+    progress.mayReplay = !replayed && credential?.token !== undefined;
+    const { outcome, stopped } = await attemptAndRetry(state, call, request, progress);
+    const unauthorized = outcome.type === "response" && outcome.response.status === UNAUTHORIZED;
+    if (!replayed && !stopped && unauthorized && (await state.auth.replayable(call, credential))) continue;
+    await progress.lastSlots?.settleKept();
+    return { outcome, attempts: progress.attempts };
+  }
+}
+
+/** The call's own headers, then its credential: set in place (the request is this call's own). */
+function applyHeaders(call: Call, request: WireRequest, credential: Credential): void {
+  if (call.options.headers) {
+    for (const [name, value] of Object.entries(call.options.headers)) request.headers.set(name, value);
+  }
+  if (credential && !("failure" in credential)) request.headers.set(credential.header, credential.value);
+}
+
+/**
+ * The first attempt, then its retries. Once a request went out, pacing that would wait past `maxWait`
+ * ends the call with the last attempt's outcome (`stopped`): `rate_limited` is for calls that sent
+ * nothing.
+ */
+async function attemptAndRetry(
+  state: ClientState,
+  call: Call,
+  request: WireRequest,
+  progress: CallProgress,
+): Promise<{ outcome: Outcome; stopped: boolean }> {
+  let last: Outcome | undefined;
+  let stopped = false;
+  const attempt = async (): Promise<Outcome> => {
+    const outcome = await runAttempt(state, call, request, progress);
+    if (outcome.type === "rate_limited" && last) {
+      stopped = true;
+      return last;
+    }
+    last = outcome;
+    return outcome;
+  };
+  const first = await attempt();
+  const { retry } = call.options;
+  if (stopped || retry.limit === 0 || !mightRetry(first)) return { outcome: first, stopped };
+  const [{ decideRetry }, { retryWithKy }] = await state.features.retries();
+  const outcome = await retryWithKy({
+    request,
+    first,
+    limit: retry.limit,
+    signal: call.options.signal,
+    attempt,
+    decide: (o, retryCount) =>
+      stopped
+        ? { retry: false }
+        : decideRetry(o, call.method, retryCount, retry, state.options.clock.now(), progress.deadlineAt),
+  });
+  return { outcome, stopped };
+}
+
+/** Outcomes the retry policy may retry (it decides; this only avoids loading it for the rest). */
+function mightRetry(outcome: Outcome): boolean {
+  if (outcome.type === "failure") return outcome.reason === undefined;
+  return outcome.type === "response" && RETRYABLE_STATUSES.has(outcome.response.status);
+}

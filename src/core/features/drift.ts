@@ -1,0 +1,169 @@
+import type { ErrorContext } from "../contract/call.ts";
+import type { DriftEvent, RequestLogLine, ResolvedTransportOptions } from "../contract/client-options.ts";
+import type { AnyBspError } from "../contract/error-types.ts";
+import type { ResponsesMetaMap, Shape } from "../contract/operation-meta.ts";
+import type { Outcome } from "../contract/outcome.ts";
+import type { Redaction } from "../contract/redaction.ts";
+import type { Result } from "../contract/result.ts";
+import { article, describe, hasType, pointerToken, type ShapeMismatch } from "../results/check-shape.ts";
+import { driftError } from "../results/create-error.ts";
+
+/** How many distinct drifts (operation and pointer) a client reports; later ones are counted, not reported. */
+export const MAX_REPORTED_DRIFTS = 500;
+const SAMPLE_LIMIT = 80;
+
+/**
+ * Response validation (`validateResponses`), loaded with the first body a client checks: each body is
+ * compared with the whole shape its operation declares for its status, and each drift is reported
+ * once per operation and pointer (array indices as `*`) through `onDrift` and the logger. Samples
+ * are redacted (the client's credentials) and cut short; the set of reported drifts is bounded.
+ */
+export function createDriftMonitor(
+  options: Pick<ResolvedTransportOptions, "onDrift">,
+  log: (line: RequestLogLine) => void,
+  redactor: Redaction,
+  loadResponses: () => Promise<ResponsesMetaMap>,
+  max = MAX_REPORTED_DRIFTS,
+) {
+  const reported = new Set<string>();
+  let suppressed = 0;
+  return {
+    /**
+     * Every drift of this body (for `"error"` mode); only the ones not seen before are reported. A
+     * status the operation does not declare, or declares without a JSON body, has nothing to check.
+     */
+    async check(method: string, path: string, status: number, body: unknown): Promise<DriftEvent[]> {
+      const shape = (await loadResponses())[path]?.[method.toLowerCase()]?.[String(status)];
+      if (!shape) return [];
+      const operation = `${method} ${path}`;
+      const events = collectDrift(body, shape).map((m) => {
+        const event: DriftEvent = {
+          operation,
+          status,
+          pointer: m.pointer || "/",
+          rule: m.rule as DriftEvent["rule"],
+          message: cut(redactor.redact(m.message)),
+        };
+        if (m.sample !== undefined) event.sample = cut(redactor.redact(m.sample));
+        return Object.freeze(event);
+      });
+      for (const event of events) {
+        const key = `${operation} ${event.pointer}`;
+        if (reported.has(key)) continue;
+        if (reported.size >= max) {
+          suppressed += 1;
+          continue;
+        }
+        reported.add(key);
+        log({ event: "drift", ...event });
+        try {
+          options.onDrift?.(event);
+        } catch {
+          // A failing callback must not fail the call.
+        }
+      }
+      return events;
+    },
+    /**
+     * A call's result under `validateResponses`: its body is checked (a success body, or a declared
+     * error body); in `"error"` mode a drifted success becomes `kind: "unexpected"` with the drifts.
+     */
+    async validated(
+      result: Result<unknown, AnyBspError>,
+      outcome: Outcome & { type: "response" },
+      ctx: { method: string; path: string },
+      mode: "warn" | "error",
+      context: () => ErrorContext,
+    ): Promise<Result<unknown, AnyBspError>> {
+      if (result.error) {
+        if (result.error.kind === "api") await this.check(ctx.method, ctx.path, result.error.status, result.error.body);
+        return result;
+      }
+      const drift = await this.check(ctx.method, ctx.path, outcome.response.status, result.data);
+      if (drift.length === 0 || mode !== "error") return result;
+      return { error: driftError(outcome, context(), drift), response: outcome.response };
+    },
+    /** Drifts not reported because the bound was reached. */
+    get suppressed() {
+      return suppressed;
+    },
+  };
+}
+
+function cut(text: string): string {
+  return text.length > SAMPLE_LIMIT ? `${text.slice(0, SAMPLE_LIMIT)}…` : text;
+}
+
+/**
+ * Drift (kept out of check-shape.ts, which the initial chunk loads, so that it stays in this lazy
+ * chunk): every way a response body departs from its whole declared shape (`validateResponses`),
+ * rather than the first. Present properties are checked whether required or not; properties the
+ * shape does not declare are not drift (an additive field), so they are never reported. Only the
+ * rules that break a reader count: a missing required property, a type change, a value outside an
+ * enum. Array items are reported with `*` in place of the index (`/partner_channels/` `*` `/status`), so one drift in many items is
+ * one pointer. Stops after `limit` mismatches.
+ */
+export function collectDrift(
+  value: unknown,
+  shape: Shape,
+  pointer = "",
+  out: ShapeMismatch[] = [],
+  limit = 50,
+): ShapeMismatch[] {
+  if (out.length >= limit) return out;
+  if (shape.type !== undefined) {
+    const types = typeof shape.type === "string" ? [shape.type] : shape.type;
+    if (!types.some((t) => hasType(value, t))) {
+      const got = describe(value);
+      out.push({
+        pointer,
+        rule: "type",
+        message: `must be ${types.map(article).join(" or ")}, got ${got}`,
+        sample: got,
+      });
+      return out;
+    }
+  }
+  if (shape.enum && !shape.enum.includes(value)) {
+    const got = describe(value);
+    out.push({
+      pointer,
+      rule: "enum",
+      message: `must be one of ${shape.enum.map((v) => JSON.stringify(v)).join(", ")}; got ${got}`,
+      sample: got,
+    });
+    return out;
+  }
+  if (shape.anyOf && shape.anyOf.length > 0) {
+    // The branch that fits best is the one the value was meant as; its mismatches are reported.
+    let best: ShapeMismatch[] | undefined;
+    for (const branch of shape.anyOf) {
+      const found = collectDrift(value, branch, pointer, [], limit);
+      if (found.length === 0) return out;
+      if (!best || found.length < best.length) best = found;
+    }
+    for (const m of best ?? []) if (out.length < limit) out.push(m);
+    return out;
+  }
+  if (Array.isArray(value)) {
+    if (shape.items) for (const item of value) collectDrift(item, shape.items, `${pointer}/*`, out, limit);
+    return out;
+  }
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const name of shape.required ?? []) {
+      if (!Object.hasOwn(record, name)) {
+        out.push({
+          pointer: `${pointer}/${pointerToken(name)}`,
+          rule: "required",
+          message: `must have the required property "${name}"`,
+        });
+      }
+    }
+    for (const [name, inner] of Object.entries(shape.properties ?? {})) {
+      if (Object.hasOwn(record, name))
+        collectDrift(record[name], inner, `${pointer}/${pointerToken(name)}`, out, limit);
+    }
+  }
+  return out;
+}

@@ -1,0 +1,124 @@
+import type { ResolvedTransportOptions, TransportOptions } from "../contract/client-options.ts";
+import type { RetryOptions } from "../contract/retry-options.ts";
+import { systemClock } from "../wire/clock.ts";
+import { DEFAULT_MAX_BODY_BYTES, MAX_TIMER_MS } from "../wire/http-facts.ts";
+import { assertRateLimitStore } from "./check-rate-limit-store.ts";
+
+/** Defaults of every transport option but `baseUrl`, which each provider sets. */
+export const defaultTransportOptions = {
+  timeout: 30_000,
+  totalTimeout: 120_000,
+  retry: { limit: 2, backoffLimit: 10_000, maxRetryAfter: 60_000 },
+  maxResponseBytes: DEFAULT_MAX_BODY_BYTES,
+} as const;
+
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/i;
+
+/** Validates options and fills in defaults; throws a clear error for misuse before any request. */
+export function resolveTransportOptions(options: TransportOptions, defaultBaseUrl: string): ResolvedTransportOptions {
+  if (isBrowser() && options.dangerouslyAllowBrowser !== true) {
+    throw new Error(
+      "bsp-sdk refuses to run in a browser: its key is an account-wide secret any visitor could read. Call the API from a server, or pass dangerouslyAllowBrowser: true for a page only you load.",
+    );
+  }
+  const baseUrl = options.baseUrl ?? defaultBaseUrl;
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new TypeError("baseUrl is not an absolute URL");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") {
+    throw new TypeError(`baseUrl must use https: (got ${url.protocol})`);
+  }
+  if (url.protocol === "http:" && !LOOPBACK.test(url.hostname) && !options.allowInsecureHttp) {
+    throw new TypeError(
+      `baseUrl ${url.origin} uses http:, which would send credentials in clear text. Use https:, a loopback host, or set allowInsecureHttp: true.`,
+    );
+  }
+  // The URL is not echoed: it may carry a password.
+  if (url.username || url.password) throw new TypeError("baseUrl must not contain credentials (user or password)");
+  if (url.search || url.hash) throw new TypeError("baseUrl must not have a query or a fragment");
+  const timeout = options.timeout ?? defaultTransportOptions.timeout;
+  if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMER_MS) {
+    throw new RangeError(`timeout must be a positive number of milliseconds, got ${timeout}`);
+  }
+  const totalTimeout = options.totalTimeout ?? Math.max(defaultTransportOptions.totalTimeout, timeout);
+  if (!Number.isFinite(totalTimeout) || totalTimeout < timeout || totalTimeout > MAX_TIMER_MS) {
+    throw new RangeError(`totalTimeout must be at least timeout (${timeout} ms), got ${totalTimeout}`);
+  }
+  const retry = resolveRetry(options.retry, defaultTransportOptions.retry);
+  if (options.fetch === undefined && typeof globalThis.fetch !== "function") {
+    throw new TypeError("No fetch implementation: pass options.fetch");
+  }
+  if (options.fetch !== undefined && typeof options.fetch !== "function")
+    throw new TypeError("fetch must be a function");
+  // The platform's fetch is looked up at each call and called on globalThis: browsers refuse a
+  // detached `fetch` ("Illegal invocation").
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  if (options.logger !== undefined && typeof options.logger !== "function")
+    throw new TypeError("logger must be a function");
+  const validateResponses = options.validateResponses ?? "off";
+  if (validateResponses !== "off" && validateResponses !== "warn" && validateResponses !== "error") {
+    throw new TypeError(`validateResponses must be "off", "warn" or "error", got ${JSON.stringify(validateResponses)}`);
+  }
+  for (const hook of ["onRequest", "onResponse", "onDrift"] as const) {
+    if (options[hook] !== undefined && typeof options[hook] !== "function")
+      throw new TypeError(`${hook} must be a function`);
+  }
+  const maxResponseBytes = options.maxResponseBytes ?? defaultTransportOptions.maxResponseBytes;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
+  }
+  const rate = options.rateLimit;
+  if (rate !== undefined && rate !== false && (typeof rate !== "object" || rate === null)) {
+    throw new TypeError("rateLimit must be false or an object");
+  }
+  const maxWait = (rate ? rate.maxWait : undefined) ?? Number.POSITIVE_INFINITY;
+  if (typeof maxWait !== "number" || Number.isNaN(maxWait) || maxWait < 0) {
+    throw new RangeError(`rateLimit.maxWait must be a non-negative number of milliseconds, got ${maxWait}`);
+  }
+  if (rate && rate.store !== undefined) assertRateLimitStore(rate.store);
+  return {
+    baseUrl: baseUrl.replace(/\/+$/, ""),
+    timeout,
+    totalTimeout,
+    retry,
+    fetch: fetchImpl,
+    platformFetch: options.fetch === undefined,
+    rateLimit: rate === false ? false : { store: rate?.store, maxWait, onRateLimit: rate?.onRateLimit },
+    logger: options.logger,
+    maxResponseBytes,
+    clock: options.clock ?? systemClock,
+    onRequest: options.onRequest,
+    onResponse: options.onResponse,
+    validateResponses,
+    onDrift: options.onDrift,
+  };
+}
+
+/** Fills in a retry policy (`false`: no retries) and checks it is bounded. */
+export function resolveRetry(
+  retry: RetryOptions | false | undefined,
+  defaults: Required<RetryOptions>,
+): Required<RetryOptions> {
+  if (retry !== undefined && retry !== false && (typeof retry !== "object" || retry === null)) {
+    throw new TypeError("retry must be false or an object such as { limit: 2 }");
+  }
+  const resolved = retry === false ? { ...defaults, limit: 0 } : { ...defaults, ...retry };
+  if (!Number.isInteger(resolved.limit) || resolved.limit < 0 || resolved.limit > 10) {
+    throw new RangeError(`retry.limit must be an integer from 0 to 10, got ${resolved.limit}`);
+  }
+  for (const key of ["backoffLimit", "maxRetryAfter"] as const) {
+    if (typeof resolved[key] !== "number" || Number.isNaN(resolved[key]) || resolved[key] < 0) {
+      throw new RangeError(`retry.${key} must be a non-negative number of milliseconds, got ${resolved[key]}`);
+    }
+  }
+  return resolved;
+}
+
+/** A page (a window with a document): where a credential in the client is readable by the visitor. */
+function isBrowser(): boolean {
+  const g = globalThis as { window?: { document?: unknown } };
+  return typeof g.window === "object" && g.window !== null && typeof g.window.document !== "undefined";
+}
