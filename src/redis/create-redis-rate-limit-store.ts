@@ -7,6 +7,7 @@ import type {
   RateLimitStore,
 } from "../core/contract/rate-limit-store.ts";
 import { MemoryRateLimitStore } from "../core/features/rate-limiter.ts";
+import { callSafely } from "../core/wire/call-safely.ts";
 import { systemClock } from "../core/wire/clock.ts";
 
 /**
@@ -141,7 +142,6 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   if (typeof client?.eval !== "function") {
     throw new TypeError("createRedisRateLimitStore: client must be a Redis client with eval (ioredis)");
   }
-  const prefix = options.prefix ?? "bsp-sdk:rate-limit:";
   const policy = options.onUnavailable ?? "memory";
   if (policy !== "memory" && policy !== "fail") {
     throw new TypeError('createRedisRateLimitStore: onUnavailable must be "memory" or "fail"');
@@ -150,22 +150,111 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
   if (!Number.isFinite(commandTimeout) || commandTimeout <= 0) {
     throw new RangeError("createRedisRateLimitStore: commandTimeout must be a positive number of milliseconds");
   }
-  const clock = options.clock ?? systemClock;
-  const fallback = new MemoryRateLimitStore({ clock });
-  let warned = false;
+  return new RedisRateLimitStore({ ...options, client, onUnavailable: policy, commandTimeout });
+}
 
-  /** One command, bounded by `commandTimeout` and the caller's signal. */
-  function command(
+/** The store `createRedisRateLimitStore` returns, its options checked. */
+class RedisRateLimitStore implements RateLimitStore {
+  readonly #options: RedisRateLimitStoreOptions &
+    Required<Pick<RedisRateLimitStoreOptions, "onUnavailable" | "commandTimeout">>;
+  readonly #prefix: string;
+  readonly #clock: Clock;
+  readonly #fallback: MemoryRateLimitStore;
+  #warned = false;
+
+  constructor(
+    options: RedisRateLimitStoreOptions &
+      Required<Pick<RedisRateLimitStoreOptions, "onUnavailable" | "commandTimeout">>,
+  ) {
+    this.#options = options;
+    this.#prefix = options.prefix ?? "bsp-sdk:rate-limit:";
+    this.#clock = options.clock ?? systemClock;
+    this.#fallback = new MemoryRateLimitStore({ clock: this.#clock });
+  }
+
+  async acquire(request: RateLimitRequest): Promise<RateLimitGrant> {
+    const key = `${this.#prefix}${request.key}`;
+    const started = this.#clock.now();
+    const leaseMs = Math.max(1, Math.ceil(Number.isFinite(request.leaseMs) ? request.leaseMs : request.windowMs));
+    let announced = false;
+    for (;;) {
+      request.signal?.throwIfAborted();
+      const member = `${started}-${Math.random().toString(36).slice(2)}`;
+      let answer: unknown;
+      try {
+        // Never longer than the call may still wait (its maxWait, bounded by its deadline) either.
+        const remaining = request.maxWaitMs - (this.#clock.now() - started);
+        answer = await this.#command(
+          ACQUIRE,
+          [key, `${key}:paused`, `${key}:held`],
+          [request.limit, request.windowMs, member, this.#options.auditList ?? "", leaseMs],
+          request.signal,
+          Math.min(this.#options.commandTimeout, Math.max(MIN_COMMAND_TIMEOUT_MS, remaining)),
+        );
+      } catch (error) {
+        if (!(error instanceof RedisUnavailable)) throw error;
+        this.#unavailable(error);
+        const remaining = Math.max(0, request.maxWaitMs - (this.#clock.now() - started));
+        const local = await this.#fallback.acquire({ ...request, maxWaitMs: remaining });
+        if (!local.granted) return local;
+        const slot: RedisSlot = { key: request.key, fallback: local.slot };
+        return { granted: true, slot };
+      }
+      this.#warned = false;
+      const [granted, waitMs] = Array.isArray(answer) ? answer.map(Number) : [0, Number.NaN];
+      if (granted === 1) {
+        const slot: RedisSlot = { key: request.key, redisKey: key, member, windowMs: request.windowMs };
+        return { granted: true, slot };
+      }
+      const wait = Number.isFinite(waitMs) ? Math.max(1, waitMs as number) : 1;
+      const remaining = request.maxWaitMs - (this.#clock.now() - started);
+      if (wait > remaining) return { granted: false, retryAfterMs: wait };
+      if (!announced) {
+        announced = true;
+        request.onWait?.(wait);
+      }
+      // Sleep on the local clock for a duration measured on Redis's: skew between clocks cancels out.
+      await this.#clock.sleep(wait, request.signal);
+    }
+  }
+
+  async settle(slot: RateLimitSlot, settlement: RateLimitSettlement): Promise<void> {
+    const own = slot as RedisSlot;
+    if (own.fallback) return this.#fallback.settle(own.fallback, settlement);
+    if (!own.redisKey || !own.member) return;
+    try {
+      await this.#command(
+        SETTLE,
+        [own.redisKey, `${own.redisKey}:held`],
+        [own.member, settlement.sent ? 1 : 0, own.windowMs ?? 0],
+      );
+    } catch (error) {
+      // Redis down: the slot's lease runs out by itself, and then counts as ended when it ran out.
+      if (!(error instanceof RedisUnavailable)) throw error;
+    }
+  }
+
+  async pause(key: string, ms: number): Promise<void> {
+    try {
+      await this.#command(PAUSE, [`${this.#prefix}${key}:paused`], [Math.ceil(ms)]);
+    } catch (error) {
+      if (!(error instanceof RedisUnavailable)) throw error;
+      if (this.#unavailable(error) === "memory") this.#fallback.pause(key, ms);
+    }
+  }
+
+  /** One command, bounded by `commandTimeout` (or less) and the caller's signal. */
+  #command(
     script: string,
     keys: string[],
     args: (string | number)[],
     signal?: AbortSignal,
-    timeoutMs = commandTimeout,
-  ) {
+    timeoutMs = this.#options.commandTimeout,
+  ): Promise<unknown> {
     return new Promise<unknown>((resolve, reject) => {
       if (signal?.aborted) return reject(signal.reason);
       const onAbort = () => finish(() => reject(signal?.reason));
-      const cancelTimer = clock.setTimer(timeoutMs, () =>
+      const cancelTimer = this.#clock.setTimer(timeoutMs, () =>
         finish(() => reject(new RedisUnavailable(`Redis did not answer within ${timeoutMs} ms`))),
       );
       let done = false;
@@ -177,100 +266,27 @@ export function createRedisRateLimitStore(options: RedisRateLimitStoreOptions): 
         settle();
       };
       signal?.addEventListener("abort", onAbort, { once: true });
-      client.eval(script, keys.length, ...keys, ...args).then(
+      this.#options.client.eval(script, keys.length, ...keys, ...args).then(
         (value) => finish(() => resolve(value)),
         (error: unknown) => finish(() => reject(new RedisUnavailable(safeMessage(error)))),
       );
     });
   }
 
-  function unavailable(error: RedisUnavailable): never | "memory" {
-    if (policy === "fail") throw new Error(`the shared rate-limit store (Redis) is unavailable: ${error.message}`);
-    if (!warned) {
-      warned = true;
-      try {
-        options.onWarning?.(
-          `bsp-sdk: the shared rate-limit store (Redis) is unavailable (${error.message}); pacing this process in memory until it answers again`,
-        );
-      } catch {}
+  /** Redis failed: with "fail" the call fails; with "memory" this process paces itself, warned once per outage. */
+  #unavailable(error: RedisUnavailable): "memory" {
+    if (this.#options.onUnavailable === "fail") {
+      throw new Error(`the shared rate-limit store (Redis) is unavailable: ${error.message}`);
+    }
+    if (!this.#warned) {
+      this.#warned = true;
+      callSafely(
+        this.#options.onWarning,
+        `bsp-sdk: the shared rate-limit store (Redis) is unavailable (${error.message}); pacing this process in memory until it answers again`,
+      );
     }
     return "memory";
   }
-
-  async function acquire(request: RateLimitRequest): Promise<RateLimitGrant> {
-    const key = `${prefix}${request.key}`;
-    const started = clock.now();
-    const leaseMs = Math.max(1, Math.ceil(Number.isFinite(request.leaseMs) ? request.leaseMs : request.windowMs));
-    let announced = false;
-    for (;;) {
-      request.signal?.throwIfAborted();
-      const member = `${started}-${Math.random().toString(36).slice(2)}`;
-      let answer: unknown;
-      try {
-        // Never longer than the call may still wait (its maxWait, bounded by its deadline) either.
-        const remaining = request.maxWaitMs - (clock.now() - started);
-        answer = await command(
-          ACQUIRE,
-          [key, `${key}:paused`, `${key}:held`],
-          [request.limit, request.windowMs, member, options.auditList ?? "", leaseMs],
-          request.signal,
-          Math.min(commandTimeout, Math.max(MIN_COMMAND_TIMEOUT_MS, remaining)),
-        );
-      } catch (error) {
-        if (!(error instanceof RedisUnavailable)) throw error;
-        unavailable(error);
-        const remaining = Math.max(0, request.maxWaitMs - (clock.now() - started));
-        const local = await fallback.acquire({ ...request, maxWaitMs: remaining });
-        if (!local.granted) return local;
-        const slot: RedisSlot = { key: request.key, fallback: local.slot };
-        return { granted: true, slot };
-      }
-      warned = false;
-      const [granted, waitMs] = Array.isArray(answer) ? answer.map(Number) : [0, Number.NaN];
-      if (granted === 1) {
-        const slot: RedisSlot = { key: request.key, redisKey: key, member, windowMs: request.windowMs };
-        return { granted: true, slot };
-      }
-      const wait = Number.isFinite(waitMs) ? Math.max(1, waitMs as number) : 1;
-      const remaining = request.maxWaitMs - (clock.now() - started);
-      if (wait > remaining) return { granted: false, retryAfterMs: wait };
-      if (!announced) {
-        announced = true;
-        request.onWait?.(wait);
-      }
-      // Sleep on the local clock for a duration measured on Redis's: skew between clocks cancels out.
-      await clock.sleep(wait, request.signal);
-    }
-  }
-
-  async function settle(slot: RateLimitSlot, settlement: RateLimitSettlement): Promise<void> {
-    const own = slot as RedisSlot;
-    if (own.fallback) return fallback.settle(own.fallback, settlement);
-    if (!own.redisKey || !own.member) return;
-    try {
-      await command(
-        SETTLE,
-        [own.redisKey, `${own.redisKey}:held`],
-        [own.member, settlement.sent ? 1 : 0, own.windowMs ?? 0],
-      );
-    } catch (error) {
-      // Redis down: the slot's lease runs out by itself, and then counts as ended when it ran out.
-      if (!(error instanceof RedisUnavailable)) throw error;
-    }
-  }
-
-  return {
-    acquire,
-    settle,
-    async pause(key: string, ms: number) {
-      try {
-        await command(PAUSE, [`${prefix}${key}:paused`], [Math.ceil(ms)]);
-      } catch (error) {
-        if (!(error instanceof RedisUnavailable)) throw error;
-        if (unavailable(error) === "memory") fallback.pause(key, ms);
-      }
-    },
-  };
 }
 
 /** An error's message without credentials a Redis URL may carry (`redis://user:password@host`). */

@@ -3,6 +3,8 @@ import type { RequestLogLine, ResolvedTransportOptions } from "../contract/clien
 import type { Clock } from "../contract/clock.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { RateLimitSlot, RateLimitStore } from "../contract/rate-limit-store.ts";
+import { callSafely } from "../wire/call-safely.ts";
+import { TOO_MANY_REQUESTS } from "../wire/http-facts.ts";
 import { parseRetryAfter } from "../wire/retry-after.ts";
 import { MemoryRateLimitStore } from "./rate-limiter.ts";
 
@@ -111,96 +113,106 @@ export function createPacer(
   clock: Clock,
   /** Gets a `rate_limit_wait` line before a wait starts, and a `rate_limit_pause` line when a 429 pauses a budget. */
   log: (line: RequestLogLine) => void = () => {},
-) {
+): Pacer {
   // Without a store of its own, the client paces in memory (one store per client, on its clock).
-  const paced: Paced | false = rateLimit && {
-    ...rateLimit,
-    store: rateLimit.store ?? new MemoryRateLimitStore({ clock }),
-  };
-  const budgetOf = (ctx: Call): Budget | undefined => {
-    const rule = ctx.meta?.rateLimit;
-    if (!rule || !rateLimit) return undefined;
-    const per = (rule.per ?? []).map((name) => `${name}=${String(ctx.pathParams?.[name] ?? "")}`);
-    const key = [rule.bucket ?? `${ctx.method} ${ctx.path}`, ...per].join("|");
-    return { key, limit: rule.limit, windowMs: rule.windowSeconds * 1000 };
-  };
+  const paced = rateLimit && { ...rateLimit, store: rateLimit.store ?? new MemoryRateLimitStore({ clock }) };
+  return new Pacer(paced, clock, log);
+}
 
-  async function grant(paced: Paced, ctx: Call, budget: Budget, deadlineAt: number, signal = ctx.options.signal) {
-    const started = clock.now();
+/** The budget a call is counted in: the spec's bucket, per the path parameters it names. */
+function budgetOf(call: Call): Budget | undefined {
+  const rule = call.meta?.rateLimit;
+  if (!rule) return undefined;
+  const per = (rule.per ?? []).map((name) => `${name}=${String(call.pathParams?.[name] ?? "")}`);
+  const key = [rule.bucket ?? `${call.method} ${call.path}`, ...per].join("|");
+  return { key, limit: rule.limit, windowMs: rule.windowSeconds * 1000 };
+}
+
+/** One client's pacing (see `createPacer`). */
+export class Pacer {
+  readonly #paced: Paced | false;
+  readonly #clock: Clock;
+  readonly #log: (line: RequestLogLine) => void;
+
+  constructor(paced: Paced | false, clock: Clock, log: (line: RequestLogLine) => void) {
+    this.#paced = paced;
+    this.#clock = clock;
+    this.#log = log;
+  }
+
+  /** A slot for the attempt about to be sent, or `reuse` (the slot a 401's attempt kept for its replay). */
+  async acquire(call: Call, deadlineAt: number, reuse?: RateLimitSlot): Promise<Pace> {
+    const budget = budgetOf(call);
+    const paced = this.#paced;
+    if (!budget || !paced) return { slots: undefined, waitMs: undefined };
+    const hop = (signal: AbortSignal) => this.#hopSlot(paced, call, budget, deadlineAt, signal);
+    if (reuse) return { slots: new AttemptSlots(paced.store, reuse, hop), waitMs: undefined };
+    const started = this.#clock.now();
+    let answer: Awaited<ReturnType<RateLimitStore["acquire"]>>;
+    try {
+      answer = await this.#grant(paced, call, budget, deadlineAt, call.options.signal);
+    } catch (error) {
+      // The caller's abort rejects the call; a store that fails (a shared store whose backend is
+      // down, with onUnavailable "fail") fails it as a network error, with nothing sent.
+      if (call.options.signal?.aborted) throw error;
+      return { limited: { type: "failure", error, timedOut: false, timeoutMs: 0, reason: storeFailure(error) } };
+    }
+    if (!answer.granted) return { limited: { type: "rate_limited", retryAfterMs: answer.retryAfterMs } };
+    const waited = this.#clock.now() - started;
+    return {
+      slots: new AttemptSlots(paced.store, answer.slot, hop),
+      waitMs: waited >= 1 ? Math.round(waited) : undefined,
+    };
+  }
+
+  /** A 429 with a wait pauses the budget it was counted in, and says so. */
+  async observe(call: Call, outcome: Outcome): Promise<void> {
+    const budget = budgetOf(call);
+    const paced = this.#paced;
+    if (!budget || !paced || outcome.type !== "response" || outcome.response.status !== TOO_MANY_REQUESTS) return;
+    const wait = parseRetryAfter(outcome.response.headers, this.#clock.now());
+    if (wait === undefined || wait <= 0) return;
+    const { method, path } = call;
+    this.#log({ event: "rate_limit_pause", method, path, pauseMs: Math.round(wait), key: budget.key });
+    await paced.store.pause(budget.key, wait);
+  }
+
+  /** A slot for a redirect hop of the attempt, under the attempt's signal. */
+  async #hopSlot(
+    paced: Paced,
+    call: Call,
+    budget: Budget,
+    deadlineAt: number,
+    signal: AbortSignal,
+  ): Promise<{ slot: RateLimitSlot } | { refused: string }> {
+    try {
+      const hop = await this.#grant(paced, call, budget, deadlineAt, signal);
+      if (hop.granted) return { slot: hop.slot };
+      return {
+        refused: `client-side pacing would wait ${Math.ceil(hop.retryAfterMs)} ms for the redirect's slot, longer than rateLimit.maxWait or the call's remaining deadline allow`,
+      };
+    } catch (error) {
+      if (signal.aborted) throw error;
+      return { refused: storeFailure(error) };
+    }
+  }
+
+  /** Asks the store for a slot: waits at most maxWait and the rest of the deadline; the wait is logged and reported first. */
+  #grant(paced: Paced, call: Call, budget: Budget, deadlineAt: number, signal: AbortSignal | undefined) {
+    const started = this.#clock.now();
+    const operation = `${call.method} ${call.path}`;
     return paced.store.acquire({
       ...budget,
       maxWaitMs: Math.min(paced.maxWait, deadlineAt - started),
       leaseMs: Math.max(0, deadlineAt - started),
       signal,
       onWait: (waitMs) => {
-        log({
-          event: "rate_limit_wait",
-          method: ctx.method,
-          path: ctx.path,
-          waitMs: Math.round(waitMs),
-          key: budget.key,
-        });
-        try {
-          paced.onRateLimit?.({ operation: `${ctx.method} ${ctx.path}`, waitMs, key: budget.key });
-        } catch {
-          // A failing callback must not fail the call.
-        }
+        const { method, path } = call;
+        this.#log({ event: "rate_limit_wait", method, path, waitMs: Math.round(waitMs), key: budget.key });
+        callSafely(paced.onRateLimit, { operation, waitMs, key: budget.key });
       },
     });
   }
-
-  return {
-    /** A slot for the attempt about to be sent, or `reuse` (the slot a 401's attempt kept for its replay). */
-    async acquire(ctx: Call, deadlineAt: number, reuse?: RateLimitSlot): Promise<Pace> {
-      const budget = budgetOf(ctx);
-      if (!budget || !paced) return { slots: undefined, waitMs: undefined };
-      const next = async (signal: AbortSignal): Promise<{ slot: RateLimitSlot } | { refused: string }> => {
-        try {
-          const hop = await grant(paced, ctx, budget, deadlineAt, signal);
-          if (hop.granted) return { slot: hop.slot };
-          return {
-            refused: `client-side pacing would wait ${Math.ceil(hop.retryAfterMs)} ms for the redirect's slot, longer than rateLimit.maxWait or the call's remaining deadline allow`,
-          };
-        } catch (error) {
-          if (signal.aborted) throw error;
-          return { refused: storeFailure(error) };
-        }
-      };
-      if (reuse) return { slots: new AttemptSlots(paced.store, reuse, next), waitMs: undefined };
-      const started = clock.now();
-      let answer: Awaited<ReturnType<RateLimitStore["acquire"]>>;
-      try {
-        answer = await grant(paced, ctx, budget, deadlineAt);
-      } catch (error) {
-        // The caller's abort rejects the call; a store that fails (a shared store whose backend is
-        // down, with onUnavailable "fail") fails it as a network error, with nothing sent.
-        if (ctx.options.signal?.aborted) throw error;
-        return { limited: { type: "failure", error, timedOut: false, timeoutMs: 0, reason: storeFailure(error) } };
-      }
-      if (!answer.granted) return { limited: { type: "rate_limited", retryAfterMs: answer.retryAfterMs } };
-      const waited = clock.now() - started;
-      return {
-        slots: new AttemptSlots(paced.store, answer.slot, next),
-        waitMs: waited >= 1 ? Math.round(waited) : undefined,
-      };
-    },
-
-    /** A 429 with a wait pauses the budget it was counted in, and says so. */
-    async observe(ctx: Call, outcome: Outcome): Promise<void> {
-      const budget = budgetOf(ctx);
-      if (!budget || !paced || outcome.type !== "response" || outcome.response.status !== 429) return;
-      const wait = parseRetryAfter(outcome.response.headers, clock.now());
-      if (wait === undefined || wait <= 0) return;
-      log({
-        event: "rate_limit_pause",
-        method: ctx.method,
-        path: ctx.path,
-        pauseMs: Math.round(wait),
-        key: budget.key,
-      });
-      await paced.store.pause(budget.key, wait);
-    },
-  };
 }
 
 function storeFailure(error: unknown): string {

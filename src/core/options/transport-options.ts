@@ -21,6 +21,29 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
       "bsp-sdk refuses to run in a browser: its key is an account-wide secret any visitor could read. Call the API from a server, or pass dangerouslyAllowBrowser: true for a page only you load.",
     );
   }
+  checkCallbacks(options);
+  const maxResponseBytes = options.maxResponseBytes ?? defaultTransportOptions.maxResponseBytes;
+  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
+    throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
+  }
+  return {
+    baseUrl: resolveBaseUrl(options, defaultBaseUrl),
+    ...resolveTimeouts(options),
+    retry: resolveRetry(options.retry, defaultTransportOptions.retry),
+    ...resolveFetch(options),
+    rateLimit: resolveRateLimit(options.rateLimit),
+    logger: options.logger,
+    maxResponseBytes,
+    clock: options.clock ?? systemClock,
+    onRequest: options.onRequest,
+    onResponse: options.onResponse,
+    validateResponses: options.validateResponses ?? "off",
+    onDrift: options.onDrift,
+  };
+}
+
+/** The base URL, without trailing slashes: absolute, https (or http on loopback), no credentials, query or fragment. */
+function resolveBaseUrl(options: TransportOptions, defaultBaseUrl: string): string {
   const baseUrl = options.baseUrl ?? defaultBaseUrl;
   let url: URL;
   try {
@@ -39,6 +62,11 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   // The URL is not echoed: it may carry a password.
   if (url.username || url.password) throw new TypeError("baseUrl must not contain credentials (user or password)");
   if (url.search || url.hash) throw new TypeError("baseUrl must not have a query or a fragment");
+  return baseUrl.replace(/\/+$/, "");
+}
+
+/** The per-attempt timeout and the call's total deadline, each within what a platform timer can wait. */
+function resolveTimeouts(options: TransportOptions): { timeout: number; totalTimeout: number } {
   const timeout = options.timeout ?? defaultTransportOptions.timeout;
   if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_TIMER_MS) {
     throw new RangeError(`timeout must be a positive number of milliseconds, got ${timeout}`);
@@ -47,54 +75,48 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
   if (!Number.isFinite(totalTimeout) || totalTimeout < timeout || totalTimeout > MAX_TIMER_MS) {
     throw new RangeError(`totalTimeout must be at least timeout (${timeout} ms), got ${totalTimeout}`);
   }
-  const retry = resolveRetry(options.retry, defaultTransportOptions.retry);
+  return { timeout, totalTimeout };
+}
+
+/** The fetch to send with: the caller's, or the platform's (looked up at each call). */
+function resolveFetch(options: TransportOptions): { fetch: typeof fetch; platformFetch: boolean } {
   if (options.fetch === undefined && typeof globalThis.fetch !== "function") {
     throw new TypeError("No fetch implementation: pass options.fetch");
   }
   if (options.fetch !== undefined && typeof options.fetch !== "function")
     throw new TypeError("fetch must be a function");
-  // The platform's fetch is looked up at each call and called on globalThis: browsers refuse a
-  // detached `fetch` ("Illegal invocation").
-  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
-  if (options.logger !== undefined && typeof options.logger !== "function")
-    throw new TypeError("logger must be a function");
-  const validateResponses = options.validateResponses ?? "off";
-  if (validateResponses !== "off" && validateResponses !== "warn" && validateResponses !== "error") {
-    throw new TypeError(`validateResponses must be "off", "warn" or "error", got ${JSON.stringify(validateResponses)}`);
+  // The platform's fetch is called on globalThis: browsers refuse a detached `fetch` ("Illegal invocation").
+  return {
+    fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
+    platformFetch: options.fetch === undefined,
+  };
+}
+
+/** The logger, hooks and `validateResponses` mode are what they say they are. */
+function checkCallbacks(options: TransportOptions): void {
+  for (const name of ["logger", "onRequest", "onResponse", "onDrift"] as const) {
+    if (options[name] !== undefined && typeof options[name] !== "function") {
+      throw new TypeError(`${name} must be a function`);
+    }
   }
-  for (const hook of ["onRequest", "onResponse", "onDrift"] as const) {
-    if (options[hook] !== undefined && typeof options[hook] !== "function")
-      throw new TypeError(`${hook} must be a function`);
+  const mode = options.validateResponses ?? "off";
+  if (mode !== "off" && mode !== "warn" && mode !== "error") {
+    throw new TypeError(`validateResponses must be "off", "warn" or "error", got ${JSON.stringify(mode)}`);
   }
-  const maxResponseBytes = options.maxResponseBytes ?? defaultTransportOptions.maxResponseBytes;
-  if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
-    throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
-  }
-  const rate = options.rateLimit;
+}
+
+/** Pacing: off, or with its store (checked: acquire, settle, pause), maxWait and callback. */
+function resolveRateLimit(rate: TransportOptions["rateLimit"]): ResolvedTransportOptions["rateLimit"] {
   if (rate !== undefined && rate !== false && (typeof rate !== "object" || rate === null)) {
     throw new TypeError("rateLimit must be false or an object");
   }
-  const maxWait = (rate ? rate.maxWait : undefined) ?? Number.POSITIVE_INFINITY;
+  if (rate === false) return false;
+  const maxWait = rate?.maxWait ?? Number.POSITIVE_INFINITY;
   if (typeof maxWait !== "number" || Number.isNaN(maxWait) || maxWait < 0) {
     throw new RangeError(`rateLimit.maxWait must be a non-negative number of milliseconds, got ${maxWait}`);
   }
-  if (rate && rate.store !== undefined) assertRateLimitStore(rate.store);
-  return {
-    baseUrl: baseUrl.replace(/\/+$/, ""),
-    timeout,
-    totalTimeout,
-    retry,
-    fetch: fetchImpl,
-    platformFetch: options.fetch === undefined,
-    rateLimit: rate === false ? false : { store: rate?.store, maxWait, onRateLimit: rate?.onRateLimit },
-    logger: options.logger,
-    maxResponseBytes,
-    clock: options.clock ?? systemClock,
-    onRequest: options.onRequest,
-    onResponse: options.onResponse,
-    validateResponses,
-    onDrift: options.onDrift,
-  };
+  if (rate?.store !== undefined) assertRateLimitStore(rate.store);
+  return { store: rate?.store, maxWait, onRateLimit: rate?.onRateLimit };
 }
 
 /** Fills in a retry policy (`false`: no retries) and checks it is bounded. */
