@@ -1,7 +1,7 @@
 /**
  * Writes the per-method reference pages TypeDoc renders next to the API reference: one page per
- * resource and one per method, each with its HTTP operation (from the method's own `call(path,
- * method)` in src/), the statuses the bundled spec declares, the documented rate limit, the retry
+ * resource and one per method, each with its HTTP operation (from the provider's operation table,
+ * src/<provider>/operations.ts), the statuses the bundled spec declares, the documented rate limit, the retry
  * rule, and the method's `@example` — every example is typechecked against src/ before anything is
  * written, so a page never shows code that does not compile.
  *
@@ -13,6 +13,8 @@ import { dirname } from "node:path";
 import ts from "typescript";
 import { operations as dialog360Ops } from "../generated/360dialog-meta.ts";
 import { operations as birdOps } from "../generated/bird-meta.ts";
+import { OPERATIONS as dialog360Table } from "../src/360dialog/operations.ts";
+import { OPERATIONS as birdTable } from "../src/bird/operations.ts";
 import { IDEMPOTENT_METHODS as IDEMPOTENT } from "../src/core/wire/http-facts.ts";
 import { ROOT } from "./providers.ts";
 
@@ -22,8 +24,6 @@ interface Resource {
   client: "d360" | "bird";
   name: string;
   file: string;
-  /** Operations of methods that do not call one themselves (lists are built by the client). */
-  listOperation?: { path: string; method: string };
   /** The interface TypeDoc documents the resource as. */
   typeName: string;
 }
@@ -34,7 +34,6 @@ const RESOURCES: Resource[] = [
     client: "d360",
     name: "channels",
     file: "src/360dialog/channels-resource.ts",
-    listOperation: { path: "/api/v2/partners/{partner_id}/channels", method: "get" },
     typeName: "Dialog360ChannelsResource",
   },
   {
@@ -42,7 +41,6 @@ const RESOURCES: Resource[] = [
     client: "d360",
     name: "clients",
     file: "src/360dialog/clients-resource.ts",
-    listOperation: { path: "/api/v2/partners/{partner_id}/clients", method: "get" },
     typeName: "Dialog360ClientsResource",
   },
   {
@@ -57,7 +55,6 @@ const RESOURCES: Resource[] = [
     client: "bird",
     name: "channels",
     file: "src/bird/channels-resource.ts",
-    listOperation: { path: "/workspaces/{workspaceId}/channels", method: "get" },
     typeName: "BirdChannelsResource",
   },
 ];
@@ -74,6 +71,11 @@ export interface MethodDoc {
 
 const OUT = `${ROOT}docs/reference`;
 
+const TABLES: Record<Resource["provider"], Record<string, { path: string; method: string } | undefined>> = {
+  "360dialog": dialog360Table,
+  bird: birdTable,
+};
+
 /** Every method of every resource, read from the resource's source with the TypeScript parser. */
 export function readMethods(): MethodDoc[] {
   const methods: MethodDoc[] = [];
@@ -86,9 +88,9 @@ export function readMethods(): MethodDoc[] {
       const name = prop.name && ts.isIdentifier(prop.name) ? prop.name.text : undefined;
       if (!name) continue;
       const { summary, example } = jsDocOf(prop, text);
-      const operation =
-        ts.isShorthandPropertyAssignment(prop) && name === "list" ? resource.listOperation : callIn(prop);
-      if (!operation) throw new Error(`${resource.file}: ${name} calls no operation`);
+      // The provider's operation table names each method's operation (`resource.method`).
+      const operation = TABLES[resource.provider][`${resource.name}.${name}`];
+      if (!operation) throw new Error(`${resource.file}: ${name} has no entry in the provider's operation table`);
       const resultType = ts.isPropertyAssignment(prop) ? returnTypeOf(prop.initializer, text) : undefined;
       methods.push({ resource, name, summary, example, operation, resultType });
     }
@@ -120,28 +122,6 @@ function jsDocOf(node: ts.Node, text: string): { summary: string; example: strin
   const summary = (at === -1 ? lines : lines.slice(0, at)).join("\n").trim();
   const example = at === -1 ? undefined : [lines[at]?.replace(/^@example\s*/, "") ?? "", ...lines.slice(at + 1)];
   return { summary, example: example?.join("\n").trim() || undefined };
-}
-
-function callIn(node: ts.Node): { path: string; method: string } | undefined {
-  let found: { path: string; method: string } | undefined;
-  const visit = (n: ts.Node) => {
-    if (found) return;
-    if (
-      ts.isCallExpression(n) &&
-      ts.isIdentifier(n.expression) &&
-      n.expression.text === "call" &&
-      n.arguments.length >= 2 &&
-      ts.isStringLiteral(n.arguments[0] as ts.Node) &&
-      ts.isStringLiteral(n.arguments[1] as ts.Node)
-    ) {
-      found = {
-        path: (n.arguments[0] as ts.StringLiteral).text,
-        method: (n.arguments[1] as ts.StringLiteral).text,
-      };
-    } else ts.forEachChild(n, visit);
-  };
-  visit(node);
-  return found;
 }
 
 function returnTypeOf(fn: ts.Expression, text: string): string | undefined {

@@ -6,6 +6,7 @@ import { validatePathParams } from "../core/options/path-params.ts";
 import type { OffsetPage } from "../core/pagination/offset-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
 import type { ChannelListParams } from "./list-params.ts";
+import { OPERATIONS } from "./operations.ts";
 import type {
   Channel,
   ChannelBlockUsersData,
@@ -39,8 +40,6 @@ import type {
   ChannelUpdateDisplayNameParams,
 } from "./types.ts";
 
-type P = paths;
-
 /** Names a channel of the partner. */
 export interface ChannelRef {
   channelId: string;
@@ -53,12 +52,12 @@ export interface ClientChannelRef {
 
 /** Channels (phone numbers) of the partner: listing, API keys, blocked users, settings, lifecycle. */
 export function channelsResource(
-  call: ReturnType<typeof typedCall<P>>,
+  call: ReturnType<typeof typedCall<paths>>,
   partnerId: string,
   list: (params?: ChannelListParams) => Paginator<Channel, OffsetPage<Channel>>,
 ) {
-  const ch = (ref: ChannelRef) => ({ partner_id: partnerId, channel_id: ref?.channelId });
-  const cc = (ref: ClientChannelRef) => ({
+  const channelPath = (ref: ChannelRef) => ({ partner_id: partnerId, channel_id: ref?.channelId });
+  const clientChannelPath = (ref: ClientChannelRef) => ({
     partner_id: partnerId,
     client_id: ref?.clientId,
     channel_id: ref?.channelId,
@@ -87,8 +86,7 @@ export function channelsResource(
     get: async (ref: ChannelRef, options?: RequestOptions): Promise<Result<ChannelGetData, ChannelGetError>> => {
       validatePathParams({ channelId: ref?.channelId }, {});
       const res = await call(
-        "/api/v2/partners/{partner_id}/channels",
-        "get",
+        OPERATIONS["channels.get"],
         { path: { partner_id: partnerId }, query: { filters: JSON.stringify({ id: ref.channelId }), limit: 1 } },
         options,
       );
@@ -107,10 +105,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelCreateApiKeyData, ChannelCreateApiKeyError>> =>
       call(
-        "/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys",
-        "post",
+        OPERATIONS["channels.createApiKey"],
         {
-          path: ch(ref),
+          path: channelPath(ref),
         },
         options,
       ),
@@ -125,10 +122,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelListBlockedUsersData, ChannelListBlockedUsersError>> =>
       call(
-        "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
-        "get",
+        OPERATIONS["channels.listBlockedUsers"],
         {
-          path: ch(ref),
+          path: channelPath(ref),
         },
         options,
       ),
@@ -143,10 +139,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelBlockUsersData, ChannelBlockUsersError>> =>
       call(
-        "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
-        "post",
+        OPERATIONS["channels.blockUsers"],
         {
-          path: ch(ref),
+          path: channelPath(ref),
           body,
         },
         options,
@@ -162,10 +157,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelUnblockUsersData, ChannelUnblockUsersError>> =>
       call(
-        "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users",
-        "delete",
+        OPERATIONS["channels.unblockUsers"],
         {
-          path: ch(ref),
+          path: channelPath(ref),
           body,
         },
         options,
@@ -181,10 +175,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelUpdateDisplayNameData, ChannelUpdateDisplayNameError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}",
-        "put",
+        OPERATIONS["channels.updateDisplayName"],
         {
-          path: cc(ref),
+          path: clientChannelPath(ref),
           body,
         },
         options,
@@ -200,10 +193,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelReactivateData, ChannelReactivateError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate",
-        "post",
+        OPERATIONS["channels.reactivate"],
         {
-          path: cc(ref),
+          path: clientChannelPath(ref),
         },
         options,
       ),
@@ -217,12 +209,7 @@ export function channelsResource(
       ref: ClientChannelRef,
       options?: RequestOptions,
     ): Promise<Result<ChannelGetCommerceSettingsData, ChannelGetCommerceSettingsError>> =>
-      call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings",
-        "get",
-        { path: cc(ref) },
-        options,
-      ),
+      call(OPERATIONS["channels.getCommerceSettings"], { path: clientChannelPath(ref) }, options),
     /**
      * Updates the channel's WhatsApp commerce settings.
      * @example
@@ -237,10 +224,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelUpdateCommerceSettingsData, ChannelUpdateCommerceSettingsError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings",
-        "post",
+        OPERATIONS["channels.updateCommerceSettings"],
         {
-          path: cc(ref),
+          path: clientChannelPath(ref),
           body,
         },
         options,
@@ -256,10 +242,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelRequestCancellationData, ChannelRequestCancellationError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/cancellation_request",
-        "post",
+        OPERATIONS["channels.requestCancellation"],
         {
-          path: cc(ref),
+          path: clientChannelPath(ref),
         },
         options,
       ),
@@ -274,10 +259,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelEnableLocalStorageData, ChannelEnableLocalStorageError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage",
-        "post",
+        OPERATIONS["channels.enableLocalStorage"],
         {
-          path: cc(ref),
+          path: clientChannelPath(ref),
           body,
         },
         options,
@@ -292,10 +276,9 @@ export function channelsResource(
       options?: RequestOptions,
     ): Promise<Result<ChannelDisableLocalStorageData, ChannelDisableLocalStorageError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/disable_local_storage",
-        "post",
+        OPERATIONS["channels.disableLocalStorage"],
         {
-          path: cc(ref),
+          path: clientChannelPath(ref),
         },
         options,
       ),

@@ -5,6 +5,7 @@ import type { Result } from "../core/contract/result.ts";
 import type { OffsetPage } from "../core/pagination/offset-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
 import type { ClientListParams } from "./list-params.ts";
+import { OPERATIONS } from "./operations.ts";
 import type {
   Client,
   ClientGetBalanceData,
@@ -17,8 +18,6 @@ import type {
   ClientUpdateParams,
 } from "./types.ts";
 
-type P = paths;
-
 /** Names a client of the partner. */
 export interface ClientRef {
   clientId: string;
@@ -26,11 +25,11 @@ export interface ClientRef {
 
 /** The partner's clients: listing, settings, balance and the numbers the partner may manage. */
 export function clientsResource(
-  call: ReturnType<typeof typedCall<P>>,
+  call: ReturnType<typeof typedCall<paths>>,
   partnerId: string,
   list: (params?: ClientListParams) => Paginator<Client, OffsetPage<Client>>,
 ) {
-  const cl = (ref: ClientRef) => ({ partner_id: partnerId, client_id: ref?.clientId });
+  const clientPath = (ref: ClientRef) => ({ partner_id: partnerId, client_id: ref?.clientId });
   return {
     /**
      * Lists the partner's clients (lazy, paginated).
@@ -50,10 +49,9 @@ export function clientsResource(
       options?: RequestOptions,
     ): Promise<Result<ClientUpdateData, ClientUpdateError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}",
-        "patch",
+        OPERATIONS["clients.update"],
         {
-          path: cl(ref),
+          path: clientPath(ref),
           body,
         },
         options,
@@ -76,10 +74,9 @@ export function clientsResource(
       options?: RequestOptions,
     ): Promise<Result<ClientGetBalanceData, ClientGetBalanceError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/info/balance",
-        "get",
+        OPERATIONS["clients.getBalance"],
         {
-          path: cl(ref),
+          path: clientPath(ref),
           ...(query ? { query: lowerGranularity(query) } : {}),
         },
         options,
@@ -95,10 +92,9 @@ export function clientsResource(
       options?: RequestOptions,
     ): Promise<Result<ClientListSharedNumbersData, ClientListSharedNumbersError>> =>
       call(
-        "/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers",
-        "get",
+        OPERATIONS["clients.listSharedNumbers"],
         {
-          path: cl(ref),
+          path: clientPath(ref),
         },
         options,
       ),

@@ -10,6 +10,7 @@ import type { Paginator } from "../core/pagination/paginator.ts";
 import { channelsResource } from "./channels-resource.ts";
 import { clientsResource } from "./clients-resource.ts";
 import type { ChannelListParams, ClientListParams } from "./list-params.ts";
+import { OPERATIONS } from "./operations.ts";
 import { partnerResource } from "./partner-resource.ts";
 import { readDialog360ErrorBody } from "./read-error-body.ts";
 import type { Channel, Client } from "./types.ts";
@@ -93,7 +94,7 @@ export function createDialog360Client(options: Dialog360ClientOptions): Dialog36
 
   /** filters and sort as the spec encodes them (a JSON object, an array); the paging checked against its limits. */
   const offsetList =
-    <Item>(path: "/api/v2/partners/{partner_id}/channels" | "/api/v2/partners/{partner_id}/clients") =>
+    <Item>({ path }: (typeof OPERATIONS)["channels.list" | "clients.list"]) =>
     (params?: ChannelListParams | ClientListParams): Paginator<Item, OffsetPage<Item>> =>
       list<Item, OffsetPage<Item>>(path, { partner_id: partnerId }, params, (rest) => {
         const { filters, extraFilters, sort, pageSize, offset, maxItems, concurrency, ...declared } = rest as Omit<
@@ -129,8 +130,8 @@ export function createDialog360Client(options: Dialog360ClientOptions): Dialog36
   return {
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
     api: transport.api,
-    channels: channelsResource(call, partnerId, offsetList<Channel>("/api/v2/partners/{partner_id}/channels")),
-    clients: clientsResource(call, partnerId, offsetList<Client>("/api/v2/partners/{partner_id}/clients")),
+    channels: channelsResource(call, partnerId, offsetList<Channel>(OPERATIONS["channels.list"])),
+    clients: clientsResource(call, partnerId, offsetList<Client>(OPERATIONS["clients.list"])),
     partner: partnerResource(call, partnerId),
   };
 }

@@ -2,6 +2,7 @@ import type { paths } from "../../generated/360dialog.ts";
 import type { typedCall } from "../core/call/typed-call.ts";
 import type { RequestOptions } from "../core/contract/request-options.ts";
 import type { Result } from "../core/contract/result.ts";
+import { OPERATIONS } from "./operations.ts";
 import type {
   PartnerSetDefaultDataLocalizationRegionData,
   PartnerSetDefaultDataLocalizationRegionError,
@@ -11,11 +12,9 @@ import type {
   PartnerUpdateParams,
 } from "./types.ts";
 
-type P = paths;
-
 /** The partner account's own settings. */
-export function partnerResource(call: ReturnType<typeof typedCall<P>>, partnerId: string) {
-  const pp = { partner_id: partnerId };
+export function partnerResource(call: ReturnType<typeof typedCall<paths>>, partnerId: string) {
+  const partnerPath = { partner_id: partnerId };
   return {
     /**
      * Updates the webhook URL, the redirect URL and whether clients may add numbers themselves.
@@ -26,7 +25,7 @@ export function partnerResource(call: ReturnType<typeof typedCall<P>>, partnerId
       body: PartnerUpdateParams,
       options?: RequestOptions,
     ): Promise<Result<PartnerUpdateData, PartnerUpdateError>> =>
-      call("/api/v2/partners/{partner_id}", "patch", { path: pp, body }, options),
+      call(OPERATIONS["partner.update"], { path: partnerPath, body }, options),
     /**
      * Sets the data localization region used by default for new Cloud API numbers.
      * @example
@@ -37,10 +36,9 @@ export function partnerResource(call: ReturnType<typeof typedCall<P>>, partnerId
       options?: RequestOptions,
     ): Promise<Result<PartnerSetDefaultDataLocalizationRegionData, PartnerSetDefaultDataLocalizationRegionError>> =>
       call(
-        "/api/v2/partners/{partner_id}/settings/default_data_localization_region",
-        "patch",
+        OPERATIONS["partner.setDefaultDataLocalizationRegion"],
         {
-          path: pp,
+          path: partnerPath,
           body,
         },
         options,

@@ -1,39 +1,30 @@
-import type { paths } from "../../generated/360dialog.ts";
 import type { BodyOf, QueryOf } from "../core/call/typed-call.ts";
 import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
+import type { OperationOf } from "./operations.ts";
 
 // Named types of the 360dialog Partner API: every object and every method's params, data and error
 // union, each derived from generated/360dialog.ts (never restated). Objects are interfaces that extend
 // the generated shape, so editors show `ApiKey` rather than its fields; unions are aliases, which
 // editors show by name too. test/types/named-types.test.ts checks both as a hover shows them.
 
-type P = paths;
-
-type ChannelCreateApiKeyOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/api_keys"]["post"];
-type ChannelListBlockedUsersOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["get"];
-type ChannelBlockUsersOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["post"];
-type ChannelUnblockUsersOp = P["/api/v2/partners/{partner_id}/channels/{channel_id}/block_users"]["delete"];
-type ChannelUpdateDisplayNameOp = P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}"]["put"];
-type ChannelReactivateOp =
-  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/reactivate"]["post"];
-type ChannelGetCommerceSettingsOp =
-  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings"]["get"];
-type ChannelUpdateCommerceSettingsOp =
-  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/whatsapp_commerce_settings"]["post"];
-type ChannelRequestCancellationOp =
-  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/cancellation_request"]["post"];
-type ChannelEnableLocalStorageOp =
-  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/enable_local_storage"]["post"];
-type ChannelDisableLocalStorageOp =
-  P["/api/v2/partners/{partner_id}/clients/{client_id}/channels/{channel_id}/control/disable_local_storage"]["post"];
-type ClientUpdateOp = P["/api/v2/partners/{partner_id}/clients/{client_id}"]["patch"];
-type ClientGetBalanceOp = P["/api/v2/partners/{partner_id}/clients/{client_id}/info/balance"]["get"];
-type ClientListSharedNumbersOp = P["/api/v2/partners/{partner_id}/clients/{client_id}/shared_client_numbers"]["get"];
-type PartnerUpdateOp = P["/api/v2/partners/{partner_id}"]["patch"];
-type PartnerSetDefaultDataLocalizationRegionOp =
-  P["/api/v2/partners/{partner_id}/settings/default_data_localization_region"]["patch"];
-type ChannelListOp = P["/api/v2/partners/{partner_id}/channels"]["get"];
-type ClientListOp = P["/api/v2/partners/{partner_id}/clients"]["get"];
+type ChannelCreateApiKeyOp = OperationOf<"channels.createApiKey">;
+type ChannelListBlockedUsersOp = OperationOf<"channels.listBlockedUsers">;
+type ChannelBlockUsersOp = OperationOf<"channels.blockUsers">;
+type ChannelUnblockUsersOp = OperationOf<"channels.unblockUsers">;
+type ChannelUpdateDisplayNameOp = OperationOf<"channels.updateDisplayName">;
+type ChannelReactivateOp = OperationOf<"channels.reactivate">;
+type ChannelGetCommerceSettingsOp = OperationOf<"channels.getCommerceSettings">;
+type ChannelUpdateCommerceSettingsOp = OperationOf<"channels.updateCommerceSettings">;
+type ChannelRequestCancellationOp = OperationOf<"channels.requestCancellation">;
+type ChannelEnableLocalStorageOp = OperationOf<"channels.enableLocalStorage">;
+type ChannelDisableLocalStorageOp = OperationOf<"channels.disableLocalStorage">;
+type ClientUpdateOp = OperationOf<"clients.update">;
+type ClientGetBalanceOp = OperationOf<"clients.getBalance">;
+type ClientListSharedNumbersOp = OperationOf<"clients.listSharedNumbers">;
+type PartnerUpdateOp = OperationOf<"partner.update">;
+type PartnerSetDefaultDataLocalizationRegionOp = OperationOf<"partner.setDefaultDataLocalizationRegion">;
+type ChannelListOp = OperationOf<"channels.list">;
+type ClientListOp = OperationOf<"clients.list">;
 
 /** A channel (a WhatsApp phone number of a client), as `channels.list` and `channels.get` return it. */
 export interface Channel extends ItemOf<DataOf<ChannelListOp>["partner_channels"]> {}

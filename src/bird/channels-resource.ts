@@ -4,6 +4,7 @@ import type { RequestOptions } from "../core/contract/request-options.ts";
 import type { Result } from "../core/contract/result.ts";
 import type { CursorPage } from "../core/pagination/cursor-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
+import { OPERATIONS, type OperationOf } from "./operations.ts";
 import type {
   BirdChannel,
   BirdChannelGetContactDetailsData,
@@ -12,8 +13,7 @@ import type {
   BirdChannelGetError,
 } from "./types.ts";
 
-type P = paths;
-type ListOp = P["/workspaces/{workspaceId}/channels"]["get"];
+type ListOp = OperationOf<"channels.list">;
 
 type ListFilters = Omit<QueryOf<ListOp>, "limit" | "pageToken">;
 
@@ -33,7 +33,7 @@ export interface BirdChannelListParams extends ListFilters, Omit<RequestOptions,
 
 /** The workspace's channels. */
 export function birdChannelsResource(
-  call: ReturnType<typeof typedCall<P>>,
+  call: ReturnType<typeof typedCall<paths>>,
   workspaceId: string,
   list: (params?: BirdChannelListParams) => Paginator<BirdChannel, CursorPage<BirdChannel>>,
 ) {
@@ -55,8 +55,7 @@ export function birdChannelsResource(
       options?: RequestOptions,
     ): Promise<Result<BirdChannelGetData, BirdChannelGetError>> =>
       call(
-        "/workspaces/{workspaceId}/channels/{channelId}",
-        "get",
+        OPERATIONS["channels.get"],
         {
           path: { workspaceId, channelId: ref?.channelId },
         },
@@ -76,8 +75,7 @@ export function birdChannelsResource(
       options?: RequestOptions,
     ): Promise<Result<BirdChannelGetContactDetailsData, BirdChannelGetContactDetailsError>> =>
       call(
-        "/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}",
-        "get",
+        OPERATIONS["channels.getContactDetails"],
         {
           path: { workspaceId, channelId: ref?.channelId, contactId: ref?.contactId },
         },

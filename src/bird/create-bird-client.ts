@@ -8,6 +8,7 @@ import type { ListRequestOptions } from "../core/options/split-request-options.t
 import type { CursorPage } from "../core/pagination/cursor-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
 import { type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
+import { OPERATIONS } from "./operations.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
 import type { BirdChannel } from "./types.ts";
 
@@ -36,7 +37,7 @@ export interface BirdClientOptions extends TransportOptions {
 
 /** Bird's API base URL, the default `baseUrl`. */
 export const BIRD_BASE_URL = provider.defaultBaseUrl;
-const LIST_PATH = "/workspaces/{workspaceId}/channels";
+const LIST_PATH = OPERATIONS["channels.list"].path;
 
 /**
  * A client for Bird's Channels API, with the same results, error unions and paginators as the

@@ -1,14 +1,13 @@
-import type { paths } from "../../generated/bird.ts";
 import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
+import type { OperationOf } from "./operations.ts";
 
 // Named types of Bird's Channels API: every object and every method's data and error union, each
 // derived from generated/bird.ts (never restated). Objects are interfaces that extend the generated
 // shape, so editors show `BirdChannel` rather than its fields; unions are aliases, shown by name too.
 
-type P = paths;
-type ListOp = P["/workspaces/{workspaceId}/channels"]["get"];
-type GetOp = P["/workspaces/{workspaceId}/channels/{channelId}"]["get"];
-type ContactOp = P["/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}"]["get"];
+type ListOp = OperationOf<"channels.list">;
+type GetOp = OperationOf<"channels.get">;
+type ContactOp = OperationOf<"channels.getContactDetails">;
 
 /** A Bird channel, as `bird.channels.list` and `bird.channels.get` return it. */
 export interface BirdChannel extends NonNullable<DataOf<GetOp>> {}

@@ -11,17 +11,22 @@ export type QueryOf<Op> = Op extends { parameters: { query?: infer Q } } ? NonNu
 /** The result type of an operation. */
 export type ResultOf<Op> = Result<DataOf<Op>, ErrorOf<Op>>;
 
+/** An operation of a generated `paths`: its path template and HTTP method. */
+export type OperationRef<Paths> = {
+  [P in keyof Paths & string]: { readonly path: P; readonly method: keyof Paths[P] & HttpMethod };
+}[keyof Paths & string];
+
 /**
  * Binds a transport to a provider's generated `paths`, so that each resource method is one line: the
- * path template and method pick the operation, and its result type follows from the generated types.
+ * operation (from the provider's table) picks the path and method, and its result type follows from
+ * the generated types.
  */
 export function typedCall<Paths extends object>(transport: Pick<Transport, "call">) {
   return function call<P extends keyof Paths & string, M extends keyof Paths[P] & HttpMethod>(
-    path: P,
-    method: M,
+    operation: { readonly path: P; readonly method: M },
     init: CallInit,
     options?: RequestOptions,
   ): Promise<ResultOf<Paths[P][M]>> {
-    return transport.call(path, method, init, options) as Promise<ResultOf<Paths[P][M]>>;
+    return transport.call(operation.path, operation.method, init, options) as Promise<ResultOf<Paths[P][M]>>;
   };
 }
