@@ -1,7 +1,9 @@
 import { fileURLToPath } from "node:url";
 
-export const PROVIDERS = ["360dialog", "bird"] as const;
-export type Provider = (typeof PROVIDERS)[number];
+import { PROVIDERS, type ProviderName } from "../src/providers.ts";
+
+export { PROVIDERS };
+export type Provider = ProviderName;
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // The bsp-sdk command: `npx bsp-sdk drift-report <events.jsonl> [--overlay <overlay.json>]`.
 import { readFileSync, writeFileSync } from "node:fs";
+import { PROVIDERS } from "./providers.ts";
 import { driftReport } from "./testing/drift-report.ts";
 
 const USAGE = `Usage: bsp-sdk drift-report <events.jsonl> [--overlay <overlay.json>]
@@ -21,7 +22,7 @@ function main(argv: string[]): number {
     console.error(USAGE);
     return 2;
   }
-  const specs = ["360dialog", "bird"].map(
+  const specs = PROVIDERS.map(
     (p) =>
       JSON.parse(readFileSync(new URL(`../openapi/dist/${p}.json`, import.meta.url), "utf8")) as Record<
         string,

@@ -11,6 +11,7 @@ import { pointerToken } from "../core/results/check-shape.ts";
 import { Redactor } from "../core/results/redactor.ts";
 import { redactedHeaders } from "../core/wire/credential-headers.ts";
 import { operationMatcher } from "../core/wire/match-operation.ts";
+import { PROVIDERS } from "../providers.ts";
 import { launchPrism, type MockProvider, SPECS, stopPrism } from "./start-mock-server.ts";
 
 /** Options of `startContractProxy`. */
@@ -85,7 +86,10 @@ export async function startContractProxy(
   options: ContractProxyOptions,
 ): Promise<ContractProxy> {
   const spec = SPECS[provider];
-  if (!spec) throw new TypeError(`Unknown provider ${JSON.stringify(provider)}; expected "360dialog" or "bird"`);
+  if (!spec)
+    throw new TypeError(
+      `Unknown provider ${JSON.stringify(provider)}; expected ${PROVIDERS.map((p) => JSON.stringify(p)).join(" or ")}`,
+    );
   let upstream: URL;
   try {
     upstream = new URL(options?.upstream);

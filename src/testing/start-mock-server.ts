@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { PROVIDERS, type ProviderName } from "../providers.ts";
 
 /** A provider whose bundled spec the mock server can serve. */
-export type MockProvider = "360dialog" | "bird";
+/** A provider whose bundled spec the mock serves. */
+export type MockProvider = ProviderName;
 
 /** Options of `startMockServer`. */
 export interface MockServerOptions {
@@ -90,7 +92,10 @@ const LISTENING = /Prism is listening on (http:\/\/127\.0\.0\.1:\d+)/;
  */
 export async function startMockServer(provider: MockProvider, options: MockServerOptions = {}): Promise<MockServer> {
   const spec = SPECS[provider];
-  if (!spec) throw new TypeError(`Unknown provider ${JSON.stringify(provider)}; expected "360dialog" or "bird"`);
+  if (!spec)
+    throw new TypeError(
+      `Unknown provider ${JSON.stringify(provider)}; expected ${PROVIDERS.map((p) => JSON.stringify(p)).join(" or ")}`,
+    );
   const port = options.port ?? 0;
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new RangeError(`port must be an integer from 0 to 65535, got ${String(port)}`);

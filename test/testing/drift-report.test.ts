@@ -9,7 +9,7 @@ import { ROOT } from "../../scripts/providers.ts";
 import { renderMeta } from "../../scripts/render-meta.ts";
 import { createDialog360Client } from "../../src/360dialog/index.ts";
 import type { Shape } from "../../src/core/contract/operation-meta.ts";
-import { collectDrift } from "../../src/core/features/drift.ts";
+import { collectDrift } from "../../src/core/results/check-shape.ts";
 import type { DriftEvent } from "../../src/index.ts";
 import { driftReport } from "../../src/testing/index.ts";
 import { startDriftServer } from "../support/drift-server.ts";

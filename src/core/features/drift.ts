@@ -1,11 +1,11 @@
 import type { ErrorContext } from "../contract/call.ts";
 import type { DriftEvent, RequestLogLine, ResolvedTransportOptions } from "../contract/client-options.ts";
 import type { AnyBspError } from "../contract/error-types.ts";
-import type { ResponsesMetaMap, Shape } from "../contract/operation-meta.ts";
+import type { ResponsesMetaMap } from "../contract/operation-meta.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { Redaction } from "../contract/redaction.ts";
 import type { Result } from "../contract/result.ts";
-import { article, describe, hasType, pointerToken, type ShapeMismatch } from "../results/check-shape.ts";
+import { collectDrift } from "../results/check-shape.ts";
 import { driftError } from "../results/create-error.ts";
 
 /** How many distinct drifts (operation and pointer) a client reports; later ones are counted, not reported. */
@@ -92,78 +92,4 @@ export function createDriftMonitor(
 
 function cut(text: string): string {
   return text.length > SAMPLE_LIMIT ? `${text.slice(0, SAMPLE_LIMIT)}…` : text;
-}
-
-/**
- * Drift (kept out of check-shape.ts, which the initial chunk loads, so that it stays in this lazy
- * chunk): every way a response body departs from its whole declared shape (`validateResponses`),
- * rather than the first. Present properties are checked whether required or not; properties the
- * shape does not declare are not drift (an additive field), so they are never reported. Only the
- * rules that break a reader count: a missing required property, a type change, a value outside an
- * enum. Array items are reported with `*` in place of the index (`/partner_channels/` `*` `/status`), so one drift in many items is
- * one pointer. Stops after `limit` mismatches.
- */
-export function collectDrift(
-  value: unknown,
-  shape: Shape,
-  pointer = "",
-  out: ShapeMismatch[] = [],
-  limit = 50,
-): ShapeMismatch[] {
-  if (out.length >= limit) return out;
-  if (shape.type !== undefined) {
-    const types = typeof shape.type === "string" ? [shape.type] : shape.type;
-    if (!types.some((t) => hasType(value, t))) {
-      const got = describe(value);
-      out.push({
-        pointer,
-        rule: "type",
-        message: `must be ${types.map(article).join(" or ")}, got ${got}`,
-        sample: got,
-      });
-      return out;
-    }
-  }
-  if (shape.enum && !shape.enum.includes(value)) {
-    const got = describe(value);
-    out.push({
-      pointer,
-      rule: "enum",
-      message: `must be one of ${shape.enum.map((v) => JSON.stringify(v)).join(", ")}; got ${got}`,
-      sample: got,
-    });
-    return out;
-  }
-  if (shape.anyOf && shape.anyOf.length > 0) {
-    // The branch that fits best is the one the value was meant as; its mismatches are reported.
-    let best: ShapeMismatch[] | undefined;
-    for (const branch of shape.anyOf) {
-      const found = collectDrift(value, branch, pointer, [], limit);
-      if (found.length === 0) return out;
-      if (!best || found.length < best.length) best = found;
-    }
-    for (const m of best ?? []) if (out.length < limit) out.push(m);
-    return out;
-  }
-  if (Array.isArray(value)) {
-    if (shape.items) for (const item of value) collectDrift(item, shape.items, `${pointer}/*`, out, limit);
-    return out;
-  }
-  if (typeof value === "object" && value !== null) {
-    const record = value as Record<string, unknown>;
-    for (const name of shape.required ?? []) {
-      if (!Object.hasOwn(record, name)) {
-        out.push({
-          pointer: `${pointer}/${pointerToken(name)}`,
-          rule: "required",
-          message: `must have the required property "${name}"`,
-        });
-      }
-    }
-    for (const [name, inner] of Object.entries(shape.properties ?? {})) {
-      if (Object.hasOwn(record, name))
-        collectDrift(record[name], inner, `${pointer}/${pointerToken(name)}`, out, limit);
-    }
-  }
-  return out;
 }

@@ -9,8 +9,6 @@ export interface ShapeMismatch {
   sample?: string;
 }
 
-const patterns = new Map<string, RegExp>();
-
 function typeOf(value: unknown): string {
   if (value === null) return "null";
   if (Array.isArray(value)) return "array";
@@ -41,31 +39,15 @@ export function hasType(value: unknown, type: string): boolean {
  * Returns the first mismatch, or undefined when the value matches.
  */
 export function checkShape(value: unknown, shape: Shape, pointer = ""): ShapeMismatch | undefined {
-  if (shape.type !== undefined) {
-    const types = typeof shape.type === "string" ? [shape.type] : shape.type;
-    if (!types.some((t) => hasType(value, t))) {
-      return { pointer, rule: "type", message: `must be ${types.map(article).join(" or ")}, got ${describe(value)}` };
-    }
-  }
-  if (shape.enum && !shape.enum.includes(value)) {
-    return {
-      pointer,
-      rule: "enum",
-      message: `must be one of ${shape.enum.map((v) => JSON.stringify(v)).join(", ")}; got ${describe(value)}`,
-    };
-  }
+  const kind = typeOrEnumMismatch(value, shape, pointer);
+  if (kind) return { pointer, rule: kind.rule, message: kind.message };
   if (typeof value === "number") {
     const range = `must be from ${shape.minimum ?? "-∞"} to ${shape.maximum ?? "∞"}, got ${value}`;
     if (shape.minimum !== undefined && value < shape.minimum) return { pointer, rule: "minimum", message: range };
     if (shape.maximum !== undefined && value > shape.maximum) return { pointer, rule: "maximum", message: range };
   }
   if (typeof value === "string" && shape.pattern !== undefined) {
-    let re = patterns.get(shape.pattern);
-    if (!re) {
-      re = new RegExp(shape.pattern, "u");
-      patterns.set(shape.pattern, re);
-    }
-    if (!re.test(value))
+    if (!new RegExp(shape.pattern, "u").test(value))
       return { pointer, rule: "pattern", message: `must match ${shape.pattern}, got ${describe(value)}` };
   }
   if (Array.isArray(value) && shape.items) {
@@ -87,6 +69,75 @@ export function checkShape(value: unknown, shape: Shape, pointer = ""): ShapeMis
     }
   }
   return undefined;
+}
+
+/** The two rules both walkers check first: the JSON type, then the enum (the sample describes what came). */
+function typeOrEnumMismatch(value: unknown, shape: Shape, pointer: string): ShapeMismatch | undefined {
+  if (shape.type !== undefined) {
+    const types = typeof shape.type === "string" ? [shape.type] : shape.type;
+    if (!types.some((t) => hasType(value, t))) {
+      const got = describe(value);
+      return { pointer, rule: "type", message: `must be ${types.map(article).join(" or ")}, got ${got}`, sample: got };
+    }
+  }
+  if (shape.enum && !shape.enum.includes(value)) {
+    const got = describe(value);
+    const allowed = shape.enum.map((v) => JSON.stringify(v)).join(", ");
+    return { pointer, rule: "enum", message: `must be one of ${allowed}; got ${got}`, sample: got };
+  }
+  return undefined;
+}
+
+/**
+ * Drift: every way a response body departs from its whole declared shape (`validateResponses`),
+ * rather than the first. Present properties are checked whether required or not; properties the
+ * shape does not declare are not drift (an additive field), so they are never reported. Only the
+ * rules that break a reader count: a missing required property, a type change, a value outside an
+ * enum. Array items are reported with `*` in place of the index (`/partner_channels/` `*` `/status`),
+ * so one drift in many items is one pointer. Stops after `limit` mismatches.
+ */
+export function collectDrift(
+  value: unknown,
+  shape: Shape,
+  pointer = "",
+  out: ShapeMismatch[] = [],
+  limit = 50,
+): ShapeMismatch[] {
+  if (out.length >= limit) return out;
+  const kind = typeOrEnumMismatch(value, shape, pointer);
+  if (kind) {
+    out.push(kind);
+    return out;
+  }
+  if (shape.anyOf && shape.anyOf.length > 0) {
+    // The branch that fits best is the one the value was meant as; its mismatches are reported.
+    let best: ShapeMismatch[] | undefined;
+    for (const branch of shape.anyOf) {
+      const found = collectDrift(value, branch, pointer, [], limit);
+      if (found.length === 0) return out;
+      if (!best || found.length < best.length) best = found;
+    }
+    for (const m of best ?? []) if (out.length < limit) out.push(m);
+    return out;
+  }
+  if (Array.isArray(value)) {
+    if (shape.items) for (const item of value) collectDrift(item, shape.items, `${pointer}/*`, out, limit);
+    return out;
+  }
+  if (typeof value === "object" && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const name of shape.required ?? []) {
+      if (!Object.hasOwn(record, name)) {
+        const at = `${pointer}/${pointerToken(name)}`;
+        out.push({ pointer: at, rule: "required", message: `must have the required property "${name}"` });
+      }
+    }
+    for (const [name, inner] of Object.entries(shape.properties ?? {})) {
+      if (Object.hasOwn(record, name))
+        collectDrift(record[name], inner, `${pointer}/${pointerToken(name)}`, out, limit);
+    }
+  }
+  return out;
 }
 
 export function article(type: string): string {
