@@ -4,7 +4,6 @@ import { createProviderClient, type ProviderDefinition } from "../core/call/prov
 import type { Transport } from "../core/contract/call.ts";
 import type { TransportOptions } from "../core/contract/client-options.ts";
 import { checkCredential, checkId } from "../core/options/check-credential.ts";
-import type { ListRequestOptions } from "../core/options/split-request-options.ts";
 import type { OffsetPage } from "../core/pagination/offset-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
 import { channelsResource } from "./channels-resource.ts";
@@ -92,46 +91,17 @@ export function createDialog360Client(options: Dialog360ClientOptions): Dialog36
   });
   const partnerId = options.partnerId;
 
-  /** filters and sort as the spec encodes them (a JSON object, an array); the paging checked against its limits. */
-  const offsetList =
-    <Item>({ path }: (typeof OPERATIONS)["channels.list" | "clients.list"]) =>
+  const loadShape = () => import("./list-shapes.ts").then((m) => m.offsetListShape);
+  const listOf =
+    <Item>(operation: (typeof OPERATIONS)["channels.list" | "clients.list"]) =>
     (params?: ChannelListParams | ClientListParams): Paginator<Item, OffsetPage<Item>> =>
-      list<Item, OffsetPage<Item>>(path, { partner_id: partnerId }, params, (rest) => {
-        const { filters, extraFilters, sort, pageSize, offset, maxItems, concurrency, ...declared } = rest as Omit<
-          ChannelListParams,
-          keyof ListRequestOptions
-        >;
-        // A snapshot: what the caller changes after list() does not change the list.
-        const given = {
-          filters: filters && typeof filters === "object" ? { ...filters } : filters,
-          extraFilters: extraFilters && typeof extraFilters === "object" ? { ...extraFilters } : extraFilters,
-          sort: Array.isArray(sort) ? [...sort] : sort,
-          paging: { pageSize, offset, maxItems, concurrency },
-        };
-        return ({ constraints, listQuery, queryChecks }) => {
-          const paging = listQuery.resolveListOptions(given.paging, constraints, operations[path].get.pagination.limit);
-          const json = queryChecks.serializeJsonQuery(
-            "filters",
-            given.filters as Record<string, unknown> | undefined,
-            given.extraFilters,
-            constraints,
-            `GET ${path}`,
-          );
-          const sorted = listQuery.asArray(given.sort);
-          // Query parameters the spec declares beyond filters, sort and paging pass through; each page's
-          // call checks the whole query against the spec before it is sent.
-          return {
-            query: { ...declared, ...(json ? { filters: json } : {}), ...(sorted ? { sort: sorted } : {}) },
-            paging,
-          };
-        };
-      });
+      list<Item, OffsetPage<Item>>(operation.path, { partner_id: partnerId }, params, loadShape);
 
   return {
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
     api: transport.api,
-    channels: channelsResource(call, partnerId, offsetList<Channel>(OPERATIONS["channels.list"])),
-    clients: clientsResource(call, partnerId, offsetList<Client>(OPERATIONS["clients.list"])),
+    channels: channelsResource(call, partnerId, listOf<Channel>(OPERATIONS["channels.list"])),
+    clients: clientsResource(call, partnerId, listOf<Client>(OPERATIONS["clients.list"])),
     partner: partnerResource(call, partnerId),
   };
 }

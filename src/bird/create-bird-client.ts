@@ -4,7 +4,6 @@ import { createProviderClient, type ProviderDefinition } from "../core/call/prov
 import type { Transport } from "../core/contract/call.ts";
 import type { TransportOptions } from "../core/contract/client-options.ts";
 import { checkCredential, checkId } from "../core/options/check-credential.ts";
-import type { ListRequestOptions } from "../core/options/split-request-options.ts";
 import type { CursorPage } from "../core/pagination/cursor-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
 import { type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
@@ -37,7 +36,6 @@ export interface BirdClientOptions extends TransportOptions {
 
 /** Bird's API base URL, the default `baseUrl`. */
 export const BIRD_BASE_URL = provider.defaultBaseUrl;
-const LIST_PATH = OPERATIONS["channels.list"].path;
 
 /**
  * A client for Bird's Channels API, with the same results, error unions and paginators as the
@@ -57,16 +55,10 @@ export function createBirdClient(options: BirdClientOptions): BirdClient {
   });
   const { workspaceId } = options;
 
-  /** Filters pass through as query parameters (checked against the spec by each page's call). */
   const channels = (params?: BirdChannelListParams): Paginator<BirdChannel, CursorPage<BirdChannel>> =>
-    list<BirdChannel, CursorPage<BirdChannel>>(LIST_PATH, { workspaceId }, params, (rest) => {
-      const { pageSize, maxItems, ...filters } = rest as Omit<BirdChannelListParams, keyof ListRequestOptions>;
-      return ({ constraints, listQuery }) => {
-        const limit = operations[LIST_PATH].get.pagination.limit;
-        const paging = listQuery.resolveListOptions({ pageSize, maxItems }, constraints, limit);
-        return { query: { ...filters }, paging: { ...paging, offset: 0, concurrency: 1 } };
-      };
-    });
+    list<BirdChannel, CursorPage<BirdChannel>>(OPERATIONS["channels.list"].path, { workspaceId }, params, () =>
+      import("./list-shapes.ts").then((m) => m.channelListShape),
+    );
 
   return {
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */

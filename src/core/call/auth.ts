@@ -1,13 +1,12 @@
-import type { Call, CallRunner, SchemeCredentials, SettledCall } from "../contract/call.ts";
+import type { Call, CallRunner, SchemeCredentials } from "../contract/call.ts";
 import type { Clock } from "../contract/clock.ts";
 import type { OperationMeta, ProviderMeta, SecuritySchemeMeta } from "../contract/operation-meta.ts";
 import type { Redaction } from "../contract/redaction.ts";
-import type { TokenAuth } from "../features/token-auth.ts";
+import type { Bearer, Credential } from "../features/token-auth.ts";
 import { credentialHeaders } from "../wire/credential-headers.ts";
 import type { Features } from "./load-features.ts";
 
-/** The credential header of one call, or the failed token step that stops it. */
-export type Credential = { header: string; value: string; token?: string } | { failure: SettledCall } | undefined;
+export type { Credential };
 
 /** Authentication of one client's calls (see `createAuth`). */
 export interface Authenticator {
@@ -43,35 +42,26 @@ export function createAuth(client: {
       throw new TypeError(`The ${name} scheme has no token operation (x-bsp-token) in the spec`);
     }
   }
-  const tokenAuths = new Map<string, Promise<TokenAuth>>();
+  const bearers = new Map<string, Promise<Bearer>>();
 
-  function tokenAuthFor(name: string): Promise<TokenAuth> {
-    let auth = tokenAuths.get(name);
-    if (!auth) {
+  /** A scheme's bearer tokens, loaded with the first call that needs one. */
+  function bearerFor(name: string): Promise<Bearer> {
+    let bearer = bearers.get(name);
+    if (!bearer) {
       const source = meta.securitySchemes[name]?.token as NonNullable<SecuritySchemeMeta["token"]>;
       const login = (credentials[name] as { login: Record<string, unknown> }).login;
-      auth = client.features
+      bearer = client.features
         .tokenAuth()
-        .then(({ createTokenAuth }) => createTokenAuth(source, login, client.runner(), client.redactor, client.clock));
-      tokenAuths.set(name, auth);
+        .then(({ createBearer }) => createBearer(source, login, client.runner(), client.redactor, client.clock));
+      bearers.set(name, bearer);
     }
-    return auth;
+    return bearer;
   }
 
   /** The scheme an operation is sent with: the first it accepts that the client has a credential for. */
   function schemeFor(op: OperationMeta | undefined): string | undefined {
     const accepted = op?.security ?? Object.keys(credentials);
     return accepted.find((name) => credentials[name] !== undefined);
-  }
-
-  async function bearer(name: string, scheme: SecuritySchemeMeta | undefined, call: Call): Promise<Credential> {
-    const result = await (await tokenAuthFor(name)).token(call.options.signal);
-    if (!result.ok) {
-      const stepOperation = `${scheme?.token?.method.toUpperCase()} ${scheme?.token?.path}`;
-      const { outcome, attempts } = result.failure;
-      return { failure: { outcome, attempts, step: "token", stepOperation } };
-    }
-    return { header: "Authorization", value: `Bearer ${result.token}`, token: result.token };
   }
 
   return {
@@ -89,11 +79,11 @@ export function createAuth(client: {
       if (credential && "apiKey" in credential) {
         return { header: scheme?.name ?? "Authorization", value: `${scheme?.prefix ?? ""}${credential.apiKey}` };
       }
-      return bearer(name, scheme, call);
+      return bearerFor(name).then((bearer) => bearer.credential(call.options.signal));
     },
     async replayable(call, credential) {
       if (!credential || "failure" in credential || credential.token === undefined) return false;
-      return (await tokenAuthFor(schemeFor(call.meta) ?? "")).invalidate(credential.token);
+      return (await bearerFor(schemeFor(call.meta) ?? "")).replayable(credential.token);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { CallRunner, ProviderBinding } from "../contract/call.ts";
-import type { RequestLogLine, ResolvedTransportOptions } from "../contract/client-options.ts";
+import type { ResolvedTransportOptions } from "../contract/client-options.ts";
 import type { Authenticator } from "./auth.ts";
 import type { Features } from "./load-features.ts";
 
@@ -11,8 +11,6 @@ export interface ClientState {
   readonly features: Features;
   /** The lifecycle as the features that send requests of their own (token auth, the escape hatch) use it. */
   readonly runner: CallRunner;
-  /** Hands a line to the client's logger, if it has one (a logger that fails never fails the call). */
-  readonly log: (line: RequestLogLine) => void;
   /** The next attempt's `requestId` for hook events: unique per attempt of this client. */
   readonly nextRequestId: () => number;
 }

@@ -1,7 +1,6 @@
 import createClient from "openapi-fetch";
 import type { CallRunner, ProviderBinding, Transport } from "../contract/call.ts";
-import type { RequestLogLine, ResolvedTransportOptions } from "../contract/client-options.ts";
-import { callSafely } from "../wire/call-safely.ts";
+import type { ResolvedTransportOptions } from "../contract/client-options.ts";
 import { createAuth } from "./auth.ts";
 import { buildRequest } from "./build-request.ts";
 import type { ClientState } from "./client-state.ts";
@@ -20,7 +19,6 @@ export function createTransport<Paths extends object>(
   provider: ProviderBinding,
 ): Transport<Paths> {
   let lastRequestId = 0;
-  const log = (line: RequestLogLine) => callSafely(options.logger, line);
   const runner: CallRunner = {
     meta: provider.meta,
     options,
@@ -28,7 +26,7 @@ export function createTransport<Paths extends object>(
     send: (call, init) => runCall(state, call, buildRequest(options.baseUrl, call, init)),
     errorContext: (settled, call) => errorContext(state, settled, call),
   };
-  const features = loadFeatures({ options, provider, runner: () => runner, log });
+  const features = loadFeatures({ options, provider, runner: () => runner });
   const auth = createAuth({
     meta: provider.meta,
     credentials: provider.credentials,
@@ -37,7 +35,7 @@ export function createTransport<Paths extends object>(
     clock: options.clock,
     features,
   });
-  const state: ClientState = { options, provider, auth, features, runner, log, nextRequestId: () => ++lastRequestId };
+  const state: ClientState = { options, provider, auth, features, runner, nextRequestId: () => ++lastRequestId };
   return {
     meta: provider.meta,
     api: createClient<Paths>({

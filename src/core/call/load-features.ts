@@ -1,5 +1,5 @@
 import type { CallRunner, ProviderBinding } from "../contract/call.ts";
-import type { RequestLogLine, ResolvedTransportOptions } from "../contract/client-options.ts";
+import type { ResolvedTransportOptions } from "../contract/client-options.ts";
 
 // The one module that loads optional features. Each loads on first use, so a client pays (in start-up
 // time and, for apps that bundle, in initial chunk size) only for what its calls use: an app's bundler
@@ -33,19 +33,20 @@ export interface Features {
   tokenAuth(): Promise<typeof import("../features/token-auth.ts")>;
 }
 
-/** The page machinery, on a list's first iteration. */
-export const loadPages = () => import("../pagination/page-sources.ts").then((m) => m.pageSource);
-/** The list options' checks, on a list's first iteration. */
-export const loadListQuery = () => import("../pagination/list-query.ts");
-/** The query checks and the JSON query encoding, on a call's first query or a list's first iteration. */
-export const loadQueryChecks = () => import("../options/validate-query.ts");
+/** The query checks, on a call's first query. */
+const loadQueryChecks = () => import("../options/validate-query.ts");
 
-/** The features of one client: its options, provider, runner (for features that send requests) and logger. */
+/** The page machinery and the checks of a list's params, on a list's first iteration. */
+export const loadListMachinery = () =>
+  Promise.all([import("../pagination/page-sources.ts"), import("../pagination/prepare-list.ts")]).then(
+    ([pages, prepare]) => ({ pageSource: pages.pageSource, prepareList: prepare.prepareList }),
+  );
+
+/** The features of one client: its options, provider and runner (for features that send requests). */
 export function loadFeatures(client: {
   options: ResolvedTransportOptions;
   provider: ProviderBinding;
   runner: () => CallRunner;
-  log: (line: RequestLogLine) => void;
 }): Features {
   let pacer: ReturnType<Features["pacer"]> | undefined;
   let drift: ReturnType<Features["drift"]> | undefined;
@@ -53,7 +54,7 @@ export function loadFeatures(client: {
   return {
     pacer: () => {
       pacer ??= import("../features/pacer.ts").then((m) =>
-        m.createPacer(client.options.rateLimit, client.options.clock, client.log),
+        m.createPacer(client.options.rateLimit, client.options.clock, client.options.logger),
       );
       return pacer;
     },
@@ -65,7 +66,12 @@ export function loadFeatures(client: {
     errors: () => import("../results/create-error.ts"),
     drift: () => {
       drift ??= import("../features/drift.ts").then((m) =>
-        m.createDriftMonitor(client.options, client.log, client.provider.redactor, client.provider.meta.loadResponses),
+        m.createDriftMonitor(
+          client.options,
+          client.options.logger,
+          client.provider.redactor,
+          client.provider.meta.loadResponses,
+        ),
       );
       return drift;
     },

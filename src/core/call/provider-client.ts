@@ -1,15 +1,14 @@
 import type { SchemeCredentials, Transport } from "../contract/call.ts";
 import type { TransportOptions } from "../contract/client-options.ts";
 import type { ErrorBodyReader } from "../contract/error-body.ts";
-import type { ProviderMeta, QueryMeta, SecuritySchemeMeta } from "../contract/operation-meta.ts";
-import type { Paging } from "../contract/paging.ts";
-import { type ListRequestOptions, splitRequestOptions } from "../options/split-request-options.ts";
+import type { ProviderMeta, SecuritySchemeMeta } from "../contract/operation-meta.ts";
 import { resolveTransportOptions } from "../options/transport-options.ts";
-import { listPaginator } from "../pagination/list.ts";
+import { listPaginator, snapshotParams } from "../pagination/list.ts";
 import type { Page, Paginator } from "../pagination/paginator.ts";
+import type { ListShape } from "../pagination/prepare-list.ts";
 import { Redactor } from "../results/redactor.ts";
 import { createTransport } from "./create-transport.ts";
-import { loadListQuery, loadPages, loadQueryChecks } from "./load-features.ts";
+import { loadListMachinery } from "./load-features.ts";
 import { typedCall } from "./typed-call.ts";
 
 /** A provider as a client factory declares it once: its spec facts, its error bodies, its defaults. */
@@ -28,14 +27,6 @@ export interface ClientCredential {
   /** Every secret in it, redacted from every message and log line. */
   secrets: (string | undefined)[];
 }
-
-/** What a list's params become on its first iteration. */
-export type ListShape = (tools: {
-  /** The list operation's query constraints from the spec. */
-  constraints: QueryMeta | undefined;
-  listQuery: Awaited<ReturnType<typeof loadListQuery>>;
-  queryChecks: Awaited<ReturnType<typeof loadQueryChecks>>;
-}) => { query: Record<string, unknown>; paging: Paging };
 
 /**
  * What both client factories share: the transport built from checked options and the credential
@@ -59,30 +50,28 @@ export function createProviderClient<Paths extends object>(
   });
 
   /**
-   * A list operation's Paginator. `shape` turns the params other than per-call options into the
-   * query and paging, on the first iteration (with the spec's constraints loaded): what the caller
-   * changes after `list()` does not change the list, since `shape` gets a snapshot.
+   * A list operation's Paginator. Its params are copied when `list()` is called; on the first
+   * iteration the page machinery, the provider's shape of the params (`loadShape`) and the spec's
+   * constraints load, and the params are checked before the first request.
    */
   function list<Item, P extends Page<Item>>(
     path: string,
     pathParams: Record<string, unknown>,
     params: object | undefined,
-    shape: (rest: Record<string, unknown>) => ListShape,
+    loadShape: () => Promise<ListShape>,
   ): Paginator<Item, P> {
     const given = params ?? {};
     if (typeof given !== "object" || given === null) throw new TypeError("list: params must be an object");
-    const { request, rest } = splitRequestOptions(given as ListRequestOptions & Record<string, unknown>);
-    const toQuery = shape(rest);
-    const prepare = async () => {
-      const [listQuery, queryChecks, queries] = await Promise.all([
-        loadListQuery(),
-        loadQueryChecks(),
+    const load = async () => {
+      const [machinery, shape, queries] = await Promise.all([
+        loadListMachinery(),
+        loadShape(),
         provider.meta.loadQuery(),
       ]);
-      return toQuery({ constraints: queries[path]?.get, listQuery, queryChecks });
+      return { ...machinery, shape, constraints: queries[path]?.get };
     };
     // The style of P is the spec's (`x-bsp-pagination`): each factory names the one its list has.
-    const paginator = listPaginator<Item>({ transport, path, pathParams, prepare, options: request, loadPages });
+    const paginator = listPaginator<Item>({ transport, path, pathParams, params: snapshotParams(given), load });
     return paginator as unknown as Paginator<Item, P>;
   }
 

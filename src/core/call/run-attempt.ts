@@ -56,10 +56,11 @@ export async function runAttempt(
     await pacer?.observe(call, outcome);
   }
   if (options.logger) {
-    const { logLine } = await state.features.logLines();
+    const { logLine, writeLine } = await state.features.logLines();
     const { readErrorBody: readBody, redactor } = state.provider;
     const durationMs = performance.now() - started;
-    state.log(
+    writeLine(
+      options.logger,
       logLine({ call, attempt: progress.attempts, durationMs, outcome, waitMs: pace.waitMs, readBody, redactor }),
     );
   }

@@ -2,8 +2,8 @@ import type { WireRequest } from "../contract/call.ts";
 import type { Clock } from "../contract/clock.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { RequestSlots } from "../features/pacer.ts";
+import { isConnectionRefused } from "../results/read-outcome.ts";
 import { MAX_REDIRECTS, REDIRECT_STATUSES } from "../wire/http-facts.ts";
-import { isConnectionRefused } from "../wire/network-errors.ts";
 import { attemptSignal } from "./attempt-signal.ts";
 import { readBody } from "./read-body.ts";
 

@@ -7,6 +7,7 @@ import type { Redaction } from "../contract/redaction.ts";
 import type { Result } from "../contract/result.ts";
 import { collectDrift } from "../results/check-shape.ts";
 import { driftError } from "../results/create-error.ts";
+import { callSafely } from "../wire/call-safely.ts";
 
 /** How many distinct drifts (operation and pointer) a client reports; later ones are counted, not reported. */
 export const MAX_REPORTED_DRIFTS = 500;
@@ -20,7 +21,8 @@ const SAMPLE_LIMIT = 80;
  */
 export function createDriftMonitor(
   options: Pick<ResolvedTransportOptions, "onDrift">,
-  log: (line: RequestLogLine) => void,
+  /** The client's logger (it gets a `drift` line per reported drift); one that fails never fails the call. */
+  logger: ((line: RequestLogLine) => unknown) | undefined,
   redactor: Redaction,
   loadResponses: () => Promise<ResponsesMetaMap>,
   max = MAX_REPORTED_DRIFTS,
@@ -55,12 +57,8 @@ export function createDriftMonitor(
           continue;
         }
         reported.add(key);
-        log({ event: "drift", ...event });
-        try {
-          options.onDrift?.(event);
-        } catch {
-          // A failing callback must not fail the call.
-        }
+        callSafely(logger, { event: "drift", ...event });
+        callSafely(options.onDrift, event);
       }
       return events;
     },

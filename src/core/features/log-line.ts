@@ -2,8 +2,8 @@ import type { AttemptLogLine } from "../contract/client-options.ts";
 import type { ErrorBodyReader } from "../contract/error-body.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { Redaction } from "../contract/redaction.ts";
-import { jsonOf } from "../results/read-outcome.ts";
-import { describeCause } from "../wire/network-errors.ts";
+import { describeCause, jsonOf } from "../results/read-outcome.ts";
+import { callSafely } from "../wire/call-safely.ts";
 
 /** One ended attempt, as its log line is made from it. */
 export interface LoggedAttempt {
@@ -48,6 +48,11 @@ export function logLine({
   }
   if (waitMs !== undefined) line.waitMs = waitMs;
   return line;
+}
+
+/** Hands a line to the client's logger: one that throws or rejects never fails the call. */
+export function writeLine(logger: ((line: AttemptLogLine) => unknown) | undefined, line: AttemptLogLine): void {
+  callSafely(logger, line);
 }
 
 /** Why an attempt got no response, for log lines and hook events (redacted by the caller). */

@@ -111,12 +111,12 @@ export class AttemptSlots implements RequestSlots {
 export function createPacer(
   rateLimit: ResolvedTransportOptions["rateLimit"],
   clock: Clock,
-  /** Gets a `rate_limit_wait` line before a wait starts, and a `rate_limit_pause` line when a 429 pauses a budget. */
-  log: (line: RequestLogLine) => void = () => {},
+  /** The client's logger: it gets a `rate_limit_wait` line before a wait starts, and a `rate_limit_pause` line when a 429 pauses a budget. */
+  logger?: (line: RequestLogLine) => unknown,
 ): Pacer {
   // Without a store of its own, the client paces in memory (one store per client, on its clock).
   const paced = rateLimit && { ...rateLimit, store: rateLimit.store ?? new MemoryRateLimitStore({ clock }) };
-  return new Pacer(paced, clock, log);
+  return new Pacer(paced, clock, (line) => callSafely(logger, line));
 }
 
 /** The budget a call is counted in: the spec's bucket, per the path parameters it names. */

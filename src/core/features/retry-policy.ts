@@ -1,7 +1,7 @@
 import type { Outcome } from "../contract/outcome.ts";
 import type { RetryDecision, RetryOptions } from "../contract/retry-options.ts";
+import { isConnectionRefused } from "../results/read-outcome.ts";
 import { IDEMPOTENT_METHODS, RETRYABLE_STATUSES, TOO_MANY_REQUESTS, WAIT_STATUSES } from "../wire/http-facts.ts";
-import { isConnectionRefused } from "../wire/network-errors.ts";
 import { parseRetryAfter } from "../wire/retry-after.ts";
 
 /**

@@ -1,9 +1,9 @@
-import type { Call, CallRunner } from "../contract/call.ts";
+import type { Call, CallRunner, SettledCall } from "../contract/call.ts";
 import type { Clock } from "../contract/clock.ts";
 import type { HttpMethod, SecuritySchemeMeta } from "../contract/operation-meta.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { Redaction } from "../contract/redaction.ts";
-import { defaultRequestOptions } from "../options/default-request-options.ts";
+import { defaultRequestOptions } from "../options/transport-options.ts";
 import { jsonOf } from "../results/read-outcome.ts";
 import { abortable } from "../wire/abortable.ts";
 
@@ -157,4 +157,38 @@ export function createTokenAuth(
     redactor,
     clock,
   );
+}
+
+/** A scheme's bearer tokens as the call lifecycle uses them: a credential per call, and the 401 rule. */
+export interface Bearer {
+  /** The call's `Authorization` header, or the failed token step that stops it. */
+  credential(signal: AbortSignal | undefined): Promise<Credential>;
+  /** After a 401 to `token`: forget it; true when a replay with a new one may succeed. */
+  replayable(token: string): boolean;
+}
+
+/** The credential of one call: a header, or the failed token step (`step: "token"`) that stops it. */
+export type Credential = { header: string; value: string; token?: string } | { failure: SettledCall } | undefined;
+
+/** Bearer tokens for a scheme with a token operation, obtained by sending the login through the lifecycle. */
+export function createBearer(
+  source: NonNullable<SecuritySchemeMeta["token"]>,
+  login: Record<string, unknown>,
+  runner: CallRunner,
+  redactor: Redaction,
+  clock: Clock,
+): Bearer {
+  const auth = createTokenAuth(source, login, runner, redactor, clock);
+  const stepOperation = `${source.method.toUpperCase()} ${source.path}`;
+  return {
+    async credential(signal) {
+      const result = await auth.token(signal);
+      if (!result.ok) {
+        const { outcome, attempts } = result.failure;
+        return { failure: { outcome, attempts, step: "token", stepOperation } };
+      }
+      return { header: "Authorization", value: `Bearer ${result.token}`, token: result.token };
+    },
+    replayable: (token) => auth.invalidate(token),
+  };
 }

@@ -1,4 +1,5 @@
 import type { ResolvedTransportOptions, TransportOptions } from "../contract/client-options.ts";
+import type { ResolvedRequestOptions } from "../contract/request-options.ts";
 import type { RetryOptions } from "../contract/retry-options.ts";
 import { systemClock } from "../wire/clock.ts";
 import { DEFAULT_MAX_BODY_BYTES, MAX_TIMER_MS } from "../wire/http-facts.ts";
@@ -143,4 +144,11 @@ export function resolveRetry(
 function isBrowser(): boolean {
   const g = globalThis as { window?: { document?: unknown } };
   return typeof g.window === "object" && g.window !== null && typeof g.window.document !== "undefined";
+}
+
+/** A call's options when it passes none: the client's timeout and retry policy, no signal, no headers. */
+export function defaultRequestOptions(
+  client: Pick<ResolvedTransportOptions, "timeout" | "retry">,
+): ResolvedRequestOptions {
+  return { signal: undefined, timeout: client.timeout, retry: client.retry, headers: undefined };
 }

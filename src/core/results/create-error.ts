@@ -11,9 +11,9 @@ import type {
 } from "../contract/error-types.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { Result } from "../contract/result.ts";
+import { describeCause, isConnectionRefused } from "../results/read-outcome.ts";
 import { fillPath } from "../wire/fill-path.ts";
 import { WAIT_STATUSES } from "../wire/http-facts.ts";
-import { describeCause, isConnectionRefused } from "../wire/network-errors.ts";
 import { parseRetryAfter } from "../wire/retry-after.ts";
 import { checkShape } from "./check-shape.ts";
 import { jsonOf, successValue } from "./read-outcome.ts";
