@@ -1,7 +1,6 @@
 import type { Call, CallRunner, SchemeCredentials } from "../contract/call.ts";
 import type { Clock } from "../contract/clock.ts";
 import type { OperationMeta, ProviderMeta, SecuritySchemeMeta } from "../contract/operation-meta.ts";
-import type { Redaction } from "../contract/redaction.ts";
 import type { Bearer, Credential } from "../features/token-auth.ts";
 import { credentialHeaders } from "../wire/credential-headers.ts";
 import type { Features } from "./load-features.ts";
@@ -30,7 +29,6 @@ export function createAuth(client: {
   meta: ProviderMeta;
   credentials: SchemeCredentials;
   runner: () => CallRunner;
-  redactor: Redaction;
   clock: Clock;
   features: Features;
 }): Authenticator {
@@ -50,9 +48,9 @@ export function createAuth(client: {
     if (!bearer) {
       const source = meta.securitySchemes[name]?.token as NonNullable<SecuritySchemeMeta["token"]>;
       const login = (credentials[name] as { login: Record<string, unknown> }).login;
-      bearer = client.features
-        .tokenAuth()
-        .then(({ createBearer }) => createBearer(source, login, client.runner(), client.redactor, client.clock));
+      bearer = Promise.all([client.features.tokenAuth(), client.features.redactor()]).then(
+        ([{ createBearer }, redactor]) => createBearer(source, login, client.runner(), redactor, client.clock),
+      );
       bearers.set(name, bearer);
     }
     return bearer;

@@ -24,14 +24,14 @@ export function createTransport<Paths extends object>(
     options,
     run: (call, request) => runCall(state, call, request),
     send: (call, init) => runCall(state, call, buildRequest(options.baseUrl, call, init)),
-    errorContext: (settled, call) => errorContext(state, settled, call),
+    redactor: () => features.redactor(),
+    errorContext: (settled, call, redactor) => errorContext(state, settled, call, redactor),
   };
   const features = loadFeatures({ options, provider, runner: () => runner });
   const auth = createAuth({
     meta: provider.meta,
     credentials: provider.credentials,
     runner: () => runner,
-    redactor: provider.redactor,
     clock: options.clock,
     features,
   });

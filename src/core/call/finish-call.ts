@@ -1,5 +1,6 @@
 import type { Call, ErrorContext, SettledCall } from "../contract/call.ts";
 import type { AnyBspError } from "../contract/error-types.ts";
+import type { Redaction } from "../contract/redaction.ts";
 import type { Result } from "../contract/result.ts";
 import { successValue } from "../results/read-outcome.ts";
 import type { ClientState } from "./client-state.ts";
@@ -20,22 +21,26 @@ export async function finishCall(
     const success = successValue(outcome, call.meta);
     if (success) result = { data: success.value, response: outcome.response };
   }
-  result ??= (await state.features.errors()).resultOf(outcome, errorContext(state, settled, call));
+  if (!result) {
+    const [errors, redactor] = await Promise.all([state.features.errors(), state.features.redactor()]);
+    result = errors.resultOf(outcome, errorContext(state, settled, call, redactor));
+  }
   const mode = state.options.validateResponses;
   if (mode === "off" || outcome.type !== "response" || settled.step) return result;
   const drift = await state.features.drift();
-  return drift.validated(result, outcome, call, mode, () => errorContext(state, settled, call));
+  const redactor = await state.features.redactor();
+  return drift.validated(result, outcome, call, mode, () => errorContext(state, settled, call, redactor));
 }
 
 /** What the error factory needs to know about a settled call besides its outcome. */
-export function errorContext(state: ClientState, settled: SettledCall, call: Call): ErrorContext {
+export function errorContext(state: ClientState, settled: SettledCall, call: Call, redactor: Redaction): ErrorContext {
   return {
     method: call.method,
     path: call.path,
     pathParams: call.pathParams,
     meta: call.meta,
     attempts: settled.attempts,
-    redactor: state.provider.redactor,
+    redactor,
     readBody: state.provider.readErrorBody,
     now: state.options.clock.now(),
     ...(settled.step ? { step: settled.step, stepOperation: settled.stepOperation } : {}),

@@ -1,5 +1,6 @@
 import type { CallRunner, ProviderBinding } from "../contract/call.ts";
 import type { ResolvedTransportOptions } from "../contract/client-options.ts";
+import type { Redaction } from "../contract/redaction.ts";
 
 // The one module that loads optional features. Each loads on first use, so a client pays (in start-up
 // time and, for apps that bundle, in initial chunk size) only for what its calls use: an app's bundler
@@ -29,6 +30,8 @@ export interface Features {
   drift(): Promise<ReturnType<DriftModule["createDriftMonitor"]>>;
   /** `client.api`'s fetch: its requests routed into the lifecycle. */
   escapeHatch(): Promise<(request: Request) => Promise<Response>>;
+  /** The redactor of the client's secrets (and the tokens it learns). */
+  redactor(): Promise<Redaction>;
   /** Bearer tokens from a login. */
   tokenAuth(): Promise<typeof import("../features/token-auth.ts")>;
 }
@@ -51,6 +54,15 @@ export function loadFeatures(client: {
   let pacer: ReturnType<Features["pacer"]> | undefined;
   let drift: ReturnType<Features["drift"]> | undefined;
   let escapeHatch: ReturnType<Features["escapeHatch"]> | undefined;
+  let redactor: Promise<Redaction> | undefined;
+  const redaction = () => {
+    redactor ??= import("../results/redactor.ts").then(({ Redactor }) => {
+      const made = new Redactor();
+      for (const secret of client.provider.secrets) made.add(secret);
+      return made;
+    });
+    return redactor;
+  };
   return {
     pacer: () => {
       pacer ??= import("../features/pacer.ts").then((m) =>
@@ -65,13 +77,8 @@ export function loadFeatures(client: {
     queryChecks: loadQueryChecks,
     errors: () => import("../results/create-error.ts"),
     drift: () => {
-      drift ??= import("../features/drift.ts").then((m) =>
-        m.createDriftMonitor(
-          client.options,
-          client.options.logger,
-          client.provider.redactor,
-          client.provider.meta.loadResponses,
-        ),
+      drift ??= Promise.all([import("../features/drift.ts"), redaction()]).then(([m, redactor]) =>
+        m.createDriftMonitor(client.options, client.options.logger, redactor, client.provider.meta.loadResponses),
       );
       return drift;
     },
@@ -79,6 +86,7 @@ export function loadFeatures(client: {
       escapeHatch ??= import("../features/api-fetch.ts").then((m) => m.createEscapeHatch(client.runner()));
       return escapeHatch;
     },
+    redactor: redaction,
     tokenAuth: () => import("../features/token-auth.ts"),
   };
 }

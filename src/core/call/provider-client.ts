@@ -6,7 +6,6 @@ import { resolveTransportOptions } from "../options/transport-options.ts";
 import { listPaginator, snapshotParams } from "../pagination/list.ts";
 import type { Page, Paginator } from "../pagination/paginator.ts";
 import type { ListShape } from "../pagination/prepare-list.ts";
-import { Redactor } from "../results/redactor.ts";
 import { createTransport } from "./create-transport.ts";
 import { loadListMachinery } from "./load-features.ts";
 import { typedCall } from "./typed-call.ts";
@@ -39,12 +38,10 @@ export function createProviderClient<Paths extends object>(
   credential: ClientCredential,
 ) {
   const resolved = resolveTransportOptions(options, provider.defaultBaseUrl);
-  const redactor = new Redactor();
-  for (const secret of credential.secrets) redactor.add(secret);
   const transport: Transport<Paths> = createTransport<Paths>(resolved, {
     meta: provider.meta,
     readErrorBody: provider.readErrorBody,
-    redactor,
+    secrets: credential.secrets,
     credentials: schemeCredentials(provider.meta.securitySchemes, credential),
     ...(provider.paramNames ? { paramNames: provider.paramNames } : {}),
   });

@@ -56,8 +56,11 @@ export async function runAttempt(
     await pacer?.observe(call, outcome);
   }
   if (options.logger) {
-    const { logLine, writeLine } = await state.features.logLines();
-    const { readErrorBody: readBody, redactor } = state.provider;
+    const [{ logLine, writeLine }, redactor] = await Promise.all([
+      state.features.logLines(),
+      state.features.redactor(),
+    ]);
+    const readBody = state.provider.readErrorBody;
     const durationMs = performance.now() - started;
     writeLine(
       options.logger,
@@ -88,6 +91,6 @@ async function send(
       slots: pace.slots,
     });
   if (!options.onRequest && !options.onResponse) return sendOnce();
-  const { withHooks } = await state.features.hooks();
-  return withHooks({ state, call, attempt, headers: request.headers, waitMs: pace.waitMs, send: sendOnce });
+  const [{ withHooks }, redactor] = await Promise.all([state.features.hooks(), state.features.redactor()]);
+  return withHooks({ state, redactor, call, attempt, headers: request.headers, waitMs: pace.waitMs, send: sendOnce });
 }

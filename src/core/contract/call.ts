@@ -84,7 +84,8 @@ export type SchemeCredentials = Record<string, { apiKey: string } | { login: Rec
 export interface ProviderBinding {
   meta: ProviderMeta;
   readErrorBody: ErrorBodyReader;
-  redactor: Redaction;
+  /** The credentials' secrets, redacted from every message and log line (the redactor loads with the first one). */
+  secrets: readonly (string | undefined)[];
   credentials: SchemeCredentials;
   /** Labels for path parameters in error messages (`channelId` rather than `channel_id`). */
   paramNames?: Record<string, string>;
@@ -98,8 +99,10 @@ export interface CallRunner {
   run(call: Call, request: WireRequest): Promise<SettledCall>;
   /** Builds the call's request with openapi-fetch's serialisers, then runs it. */
   send(call: Call, init: CallInit): Promise<SettledCall>;
+  /** The client's redactor (loaded with the first message or log line that needs it). */
+  redactor(): Promise<Redaction>;
   /** The facts the error factory needs about a settled call. */
-  errorContext(settled: SettledCall, call: Call): ErrorContext;
+  errorContext(settled: SettledCall, call: Call, redactor: Redaction): ErrorContext;
 }
 
 /** A client's calls as resources and paginators use them, and the typed openapi-fetch client beside them. */

@@ -35,7 +35,8 @@ export function createEscapeHatch(runner: CallRunner): (input: Request) => Promi
     const settled = await runner.run(call, request);
     const { outcome } = settled;
     if (outcome.type !== "response" || settled.step) {
-      throw new BspError(resultOf(outcome, runner.errorContext(settled, call)).error as AnyBspError);
+      const redactor = await runner.redactor();
+      throw new BspError(resultOf(outcome, runner.errorContext(settled, call, redactor)).error as AnyBspError);
     }
     const { response } = outcome;
     return new Response(NO_BODY_STATUSES.has(response.status) ? null : outcome.text, {

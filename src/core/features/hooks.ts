@@ -12,9 +12,9 @@ export interface HookedAttempt {
   state: {
     options: Pick<ResolvedTransportOptions, "onRequest" | "onResponse">;
     auth: { credentialHeaders: ReadonlySet<string> };
-    provider: { redactor: Redaction };
     nextRequestId: () => number;
   };
+  redactor: Redaction;
   call: Call;
   /** 1 for the first attempt. */
   attempt: number;
@@ -30,7 +30,15 @@ export interface HookedAttempt {
  * is sent (it may set headers, never the credential or the host), `onResponse` when it ends, also
  * when the caller aborts it (a tracing span is closed), before the abort rejects the call.
  */
-export async function withHooks({ state, call, attempt, headers, waitMs, send }: HookedAttempt): Promise<Outcome> {
+export async function withHooks({
+  state,
+  redactor,
+  call,
+  attempt,
+  headers,
+  waitMs,
+  send,
+}: HookedAttempt): Promise<Outcome> {
   const { onRequest, onResponse } = state.options;
   const base = {
     requestId: state.nextRequestId(),
@@ -50,7 +58,7 @@ export async function withHooks({ state, call, attempt, headers, waitMs, send }:
   const ended = (outcome: Outcome) => {
     const event: ResponseEvent = { ...base, durationMs: Math.round((performance.now() - started) * 10) / 10 };
     if (outcome.type === "response") event.status = outcome.response.status;
-    else if (outcome.type === "failure") event.error = state.provider.redactor.redact(describeFailure(outcome));
+    else if (outcome.type === "failure") event.error = redactor.redact(describeFailure(outcome));
     if (waitMs !== undefined) event.waitMs = waitMs;
     callSafely(onResponse, event);
   };
