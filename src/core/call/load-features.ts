@@ -18,8 +18,10 @@ export interface Features {
   hooks(): Promise<typeof import("../features/hooks.ts")>;
   /** The logger's line for an attempt. */
   logLines(): Promise<typeof import("../features/log-line.ts")>;
-  /** The retry policy and ky, on the first outcome worth a retry. */
-  retries(): Promise<[typeof import("../features/retry-policy.ts"), typeof import("../features/retry-with-ky.ts")]>;
+  /** The retry policy, on the first outcome that is not a success. */
+  retryPolicy(): Promise<typeof import("../features/retry-policy.ts")>;
+  /** ky scheduling retries, on the first outcome the policy retries. */
+  retryScheduler(): Promise<typeof import("../features/retry-with-ky.ts")>;
   /** Checks of per-call options. */
   requestOptions(): Promise<typeof import("../options/request-options.ts")>;
   /** Checks of query parameters against the spec, and the JSON query encoding. */
@@ -72,7 +74,8 @@ export function loadFeatures(client: {
     },
     hooks: () => import("../features/hooks.ts"),
     logLines: () => import("../features/log-line.ts"),
-    retries: () => Promise.all([import("../features/retry-policy.ts"), import("../features/retry-with-ky.ts")]),
+    retryPolicy: () => import("../features/retry-policy.ts"),
+    retryScheduler: () => import("../features/retry-with-ky.ts"),
     requestOptions: () => import("../options/request-options.ts"),
     queryChecks: loadQueryChecks,
     errors: () => import("../results/create-error.ts"),

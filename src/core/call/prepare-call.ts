@@ -1,8 +1,8 @@
 import type { Call, CallInit, WireRequest } from "../contract/call.ts";
 import type { HttpMethod } from "../contract/operation-meta.ts";
 import type { RequestOptions } from "../contract/request-options.ts";
+import { defaultRequestOptions } from "../options/call-defaults.ts";
 import { validatePathParams } from "../options/path-params.ts";
-import { defaultRequestOptions } from "../options/transport-options.ts";
 import { buildRequest } from "./build-request.ts";
 import type { ClientState } from "./client-state.ts";
 

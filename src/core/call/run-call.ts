@@ -1,6 +1,7 @@
 import type { Call, SettledCall, WireRequest } from "../contract/call.ts";
 import type { Outcome } from "../contract/outcome.ts";
-import { RETRYABLE_STATUSES, UNAUTHORIZED } from "../wire/http-facts.ts";
+import type { RetryDecision } from "../contract/retry-options.ts";
+import { UNAUTHORIZED } from "../wire/http-facts.ts";
 import type { Credential } from "./auth.ts";
 import type { ClientState } from "./client-state.ts";
 import { type CallProgress, runAttempt } from "./run-attempt.ts";
@@ -66,24 +67,24 @@ async function attemptAndRetry(
   };
   const first = await attempt();
   const { retry } = call.options;
-  if (stopped || retry.limit === 0 || !mightRetry(first)) return { outcome: first, stopped };
-  const [{ decideRetry }, { retryWithKy }] = await state.features.retries();
+  const succeeded = first.type === "response" && first.response.ok;
+  if (stopped || retry.limit === 0 || succeeded) return { outcome: first, stopped };
+  // The retry policy decides (loaded with the first outcome that is not a success); ky schedules the
+  // retries (loaded with the first outcome the policy retries).
+  const { decideRetry } = await state.features.retryPolicy();
+  const decide = (o: Outcome, retryCount: number): RetryDecision =>
+    stopped
+      ? { retry: false }
+      : decideRetry(o, call.method, retryCount, retry, state.options.clock.now(), progress.deadlineAt);
+  if (!decide(first, 1).retry) return { outcome: first, stopped };
+  const { retryWithKy } = await state.features.retryScheduler();
   const outcome = await retryWithKy({
     request,
     first,
     limit: retry.limit,
     signal: call.options.signal,
     attempt,
-    decide: (o, retryCount) =>
-      stopped
-        ? { retry: false }
-        : decideRetry(o, call.method, retryCount, retry, state.options.clock.now(), progress.deadlineAt),
+    decide,
   });
   return { outcome, stopped };
-}
-
-/** Outcomes the retry policy may retry (it decides; this only avoids loading it for the rest). */
-function mightRetry(outcome: Outcome): boolean {
-  if (outcome.type === "failure") return outcome.reason === undefined;
-  return outcome.type === "response" && RETRYABLE_STATUSES.has(outcome.response.status);
 }

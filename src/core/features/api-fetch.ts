@@ -1,7 +1,7 @@
 import type { Call, CallRunner, WireRequest } from "../contract/call.ts";
 import type { AnyBspError } from "../contract/error-types.ts";
 import type { HttpMethod } from "../contract/operation-meta.ts";
-import { defaultRequestOptions } from "../options/transport-options.ts";
+import { defaultRequestOptions } from "../options/call-defaults.ts";
 import { BspError } from "../results/bsp-error.ts";
 import { resultOf } from "../results/create-error.ts";
 import { NO_BODY_STATUSES } from "../wire/http-facts.ts";

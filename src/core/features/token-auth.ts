@@ -3,7 +3,7 @@ import type { Clock } from "../contract/clock.ts";
 import type { HttpMethod, SecuritySchemeMeta } from "../contract/operation-meta.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { Redaction } from "../contract/redaction.ts";
-import { defaultRequestOptions } from "../options/transport-options.ts";
+import { defaultRequestOptions } from "../options/call-defaults.ts";
 import { jsonOf } from "../results/read-outcome.ts";
 import { abortable } from "../wire/abortable.ts";
 

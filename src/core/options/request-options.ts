@@ -2,7 +2,7 @@ import type { OperationMeta } from "../contract/operation-meta.ts";
 import type { RequestOptions, ResolvedRequestOptions } from "../contract/request-options.ts";
 import type { RetryOptions } from "../contract/retry-options.ts";
 import { CLIENT_OWNED_HEADERS, MAX_TIMER_MS } from "../wire/http-facts.ts";
-import { resolveRetry } from "./transport-options.ts";
+import { resolveRetry } from "./call-defaults.ts";
 
 /** The client alone sets the credential headers and the host: per-call headers and hooks may not. */
 export function refuseProtectedHeader(

@@ -1,8 +1,7 @@
 import type { ResolvedTransportOptions, TransportOptions } from "../contract/client-options.ts";
-import type { ResolvedRequestOptions } from "../contract/request-options.ts";
-import type { RetryOptions } from "../contract/retry-options.ts";
 import { systemClock } from "../wire/clock.ts";
 import { DEFAULT_MAX_BODY_BYTES, MAX_TIMER_MS } from "../wire/http-facts.ts";
+import { resolveRetry } from "./call-defaults.ts";
 import { assertRateLimitStore } from "./check-rate-limit-store.ts";
 
 /** Defaults of every transport option but `baseUrl`, which each provider sets. */
@@ -120,35 +119,8 @@ function resolveRateLimit(rate: TransportOptions["rateLimit"]): ResolvedTranspor
   return { store: rate?.store, maxWait, onRateLimit: rate?.onRateLimit };
 }
 
-/** Fills in a retry policy (`false`: no retries) and checks it is bounded. */
-export function resolveRetry(
-  retry: RetryOptions | false | undefined,
-  defaults: Required<RetryOptions>,
-): Required<RetryOptions> {
-  if (retry !== undefined && retry !== false && (typeof retry !== "object" || retry === null)) {
-    throw new TypeError("retry must be false or an object such as { limit: 2 }");
-  }
-  const resolved = retry === false ? { ...defaults, limit: 0 } : { ...defaults, ...retry };
-  if (!Number.isInteger(resolved.limit) || resolved.limit < 0 || resolved.limit > 10) {
-    throw new RangeError(`retry.limit must be an integer from 0 to 10, got ${resolved.limit}`);
-  }
-  for (const key of ["backoffLimit", "maxRetryAfter"] as const) {
-    if (typeof resolved[key] !== "number" || Number.isNaN(resolved[key]) || resolved[key] < 0) {
-      throw new RangeError(`retry.${key} must be a non-negative number of milliseconds, got ${resolved[key]}`);
-    }
-  }
-  return resolved;
-}
-
 /** A page (a window with a document): where a credential in the client is readable by the visitor. */
 function isBrowser(): boolean {
   const g = globalThis as { window?: { document?: unknown } };
   return typeof g.window === "object" && g.window !== null && typeof g.window.document !== "undefined";
-}
-
-/** A call's options when it passes none: the client's timeout and retry policy, no signal, no headers. */
-export function defaultRequestOptions(
-  client: Pick<ResolvedTransportOptions, "timeout" | "retry">,
-): ResolvedRequestOptions {
-  return { signal: undefined, timeout: client.timeout, retry: client.retry, headers: undefined };
 }

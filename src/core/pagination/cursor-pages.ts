@@ -3,7 +3,7 @@ import type { Result } from "../contract/result.ts";
 import { BspError } from "../results/bsp-error.ts";
 import { unusableSuccessError } from "../results/create-error.ts";
 import type { Page, PageSource } from "./paginator.ts";
-import { throwIfError } from "./paginator.ts";
+import { throwIfError } from "./throw-if-error.ts";
 
 export interface CursorPage<Item> extends Page<Item> {
   /** The token this page was requested with (undefined for the first page). */

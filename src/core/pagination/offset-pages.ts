@@ -1,7 +1,7 @@
 import type { AnyBspError } from "../contract/error-types.ts";
 import type { Result } from "../contract/result.ts";
 import type { Page, PageSource } from "./paginator.ts";
-import { throwIfError } from "./paginator.ts";
+import { throwIfError } from "./throw-if-error.ts";
 
 export interface OffsetPage<Item> extends Page<Item> {
   /** Offset of the first item of this page. */

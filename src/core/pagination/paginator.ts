@@ -1,6 +1,3 @@
-import type { AnyBspError } from "../contract/error-types.ts";
-import { BspError } from "../results/bsp-error.ts";
-
 /** One page of results. Offset-paginated pages carry `offset`, `limit` and `total`; cursor pages a token. */
 export interface Page<Item> {
   items: Item[];
@@ -90,9 +87,4 @@ export class Paginator<Item, P extends Page<Item> = Page<Item>> implements Async
     }
     return out;
   }
-}
-
-/** Throws the error of a failed page result, as iterators do. */
-export function throwIfError<T extends { error?: unknown }>(result: T): asserts result is T & { error?: undefined } {
-  if (result.error) throw new BspError(result.error as AnyBspError);
 }
