@@ -20,6 +20,9 @@ export interface PartnerCredentials {
   password: string;
 }
 
+/** The Partner API's production base URL, the default `baseUrl`. */
+export const DIALOG360_BASE_URL = "https://hub.360dialog.io";
+
 const provider: ProviderDefinition = {
   meta: {
     operations,
@@ -28,7 +31,7 @@ const provider: ProviderDefinition = {
     loadResponses: () => import("../../generated/360dialog-responses.ts").then((m) => m.responses),
   },
   readErrorBody: readDialog360ErrorBody,
-  defaultBaseUrl: "https://hub.360dialog.io",
+  defaultBaseUrl: DIALOG360_BASE_URL,
   paramNames: { partner_id: "partnerId", client_id: "clientId", channel_id: "channelId" },
 };
 
@@ -48,9 +51,6 @@ export interface Dialog360ClientOptions extends TransportOptions {
    */
   baseUrl?: string;
 }
-
-/** The Partner API's production base URL, the default `baseUrl`. */
-export const DIALOG360_BASE_URL = provider.defaultBaseUrl;
 
 /**
  * A client for the 360dialog Partner API v2. Every method returns `{ data, error, response }` where

@@ -11,6 +11,9 @@ import { OPERATIONS } from "./operations.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
 import type { BirdChannel } from "./types.ts";
 
+/** Bird's API base URL, the default `baseUrl`. */
+export const BIRD_BASE_URL = "https://api.bird.com";
+
 const provider: ProviderDefinition = {
   meta: {
     operations,
@@ -19,7 +22,7 @@ const provider: ProviderDefinition = {
     loadResponses: () => import("../../generated/bird-responses.ts").then((m) => m.responses),
   },
   readErrorBody: readBirdErrorBody,
-  defaultBaseUrl: "https://api.bird.com",
+  defaultBaseUrl: BIRD_BASE_URL,
 };
 
 /** Options of `createBirdClient`: the access key, the workspace, and the transport options. */
@@ -33,9 +36,6 @@ export interface BirdClientOptions extends TransportOptions {
    */
   baseUrl?: string;
 }
-
-/** Bird's API base URL, the default `baseUrl`. */
-export const BIRD_BASE_URL = provider.defaultBaseUrl;
 
 /**
  * A client for Bird's Channels API, with the same results, error unions and paginators as the

@@ -1,3 +1,4 @@
+export { PROVIDERS, type ProviderName } from "../providers.ts";
 export type { DriftReport, DriftSummaryRow, OverlayAction } from "./drift-report.ts";
 export { driftReport } from "./drift-report.ts";
 export type { ContractProxy, ContractProxyOptions, ContractViolation } from "./start-contract-proxy.ts";

@@ -126,7 +126,7 @@ export interface DriftEvent {
 
 /** One attempt about to be sent, as `onRequest` sees it. */
 export interface RequestEvent {
-  /** Unique per attempt in this process; the attempt's `onResponse` event carries the same. */
+  /** Unique per attempt of this client; the attempt's `onResponse` event carries the same. */
   requestId: number;
   /** `METHOD /path/template`: the same for every call of an operation (a span name, a metric label). */
   operation: string;
