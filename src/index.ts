@@ -34,7 +34,7 @@ export type {
 export type { RequestOptions } from "./core/contract/request-options.ts";
 export type { Err, Ok, Result } from "./core/contract/result.ts";
 export type { RetryOptions } from "./core/contract/retry-options.ts";
-export { MemoryRateLimitStore } from "./core/features/rate-limiter.ts";
+export { MemoryRateLimitStore } from "./core/features/memory-rate-limit-store.ts";
 export type { ListOptions } from "./core/pagination/list-query.ts";
 export type { OffsetPage } from "./core/pagination/offset-pages.ts";
 export type { Page, Paginator, ToArrayOptions } from "./core/pagination/paginator.ts";

@@ -6,9 +6,9 @@ import type {
   RateLimitSlot,
   RateLimitStore,
 } from "../core/contract/rate-limit-store.ts";
-import { MemoryRateLimitStore } from "../core/features/rate-limiter.ts";
+import { MemoryRateLimitStore } from "../core/features/memory-rate-limit-store.ts";
 import { callSafely } from "../core/wire/call-safely.ts";
-import { systemClock } from "../core/wire/clock.ts";
+import { systemClock } from "../core/wire/system-clock.ts";
 
 /**
  * The part of a Redis client the store uses: `eval` as ioredis has it

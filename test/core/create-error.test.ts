@@ -4,7 +4,7 @@ import { operations } from "../../generated/360dialog-meta.ts";
 import { readDialog360ErrorBody } from "../../src/360dialog/read-error-body.ts";
 import type { OperationMeta } from "../../src/core/contract/operation-meta.ts";
 import type { Outcome } from "../../src/core/contract/outcome.ts";
-import { resultOf } from "../../src/core/results/create-error.ts";
+import { resultFromOutcome } from "../../src/core/results/error-factory.ts";
 import { Redactor } from "../../src/core/results/redactor.ts";
 
 const SECRET = "partner-key-SECRET-0123456789";
@@ -31,15 +31,15 @@ const response = (status: number, text: string, headers: Record<string, string> 
 });
 const apiBody = { meta: { developer_message: "busy", http_code: 503, success: false, "360dialog_trace_id": "t-1" } };
 
-describe("resultOf: one factory, pure, frozen errors", () => {
+describe("resultFromOutcome: one factory, pure, frozen errors", () => {
   it("declared status and a body matching its schema: api", () => {
-    const { error } = resultOf(response(503, JSON.stringify(apiBody)), ctx(listBlocked));
+    const { error } = resultFromOutcome(response(503, JSON.stringify(apiBody)), ctx(listBlocked));
     expect(error).toMatchObject({ kind: "api", status: 503, traceId: "t-1", body: apiBody });
     expect(Object.isFrozen(error)).toBe(true);
   });
 
   it("a gateway's {message} on a declared 503: unexpected with the raw body, and a handler reading meta cannot crash", () => {
-    const { error } = resultOf(response(503, '{"message":"Service Unavailable"}'), ctx(listBlocked));
+    const { error } = resultFromOutcome(response(503, '{"message":"Service Unavailable"}'), ctx(listBlocked));
     expect(error).toMatchObject({ kind: "unexpected", status: 503, body: { message: "Service Unavailable" } });
     expect(error?.message).toMatch(
       /\[body is not the declared error body: \/meta: must have the required property "meta"\]/,
@@ -54,26 +54,29 @@ describe("resultOf: one factory, pure, frozen errors", () => {
     ["a string", '"ok"'],
     ["a number", "42"],
   ])("a 2xx whose body is %s where an object is declared: unexpected", (_what, text) => {
-    const { error, data } = resultOf(response(200, text), ctx(listBlocked));
+    const { error, data } = resultFromOutcome(response(200, text), ctx(listBlocked));
     expect(data).toBeUndefined();
     expect(error).toMatchObject({ kind: "unexpected", status: 200 });
     expect(error?.message).toMatch(/body the spec does not allow \(top level: must be an object/);
   });
 
   it("an empty 2xx where JSON is promised: unexpected", () => {
-    expect(resultOf(response(200, ""), ctx(listBlocked)).error).toMatchObject({ kind: "unexpected", status: 200 });
+    expect(resultFromOutcome(response(200, ""), ctx(listBlocked)).error).toMatchObject({
+      kind: "unexpected",
+      status: 200,
+    });
   });
 
   it("a body over the size cap: unexpected, status kept, nothing parsed", () => {
     const outcome: Outcome = { ...(response(200, "{") as Outcome & { type: "response" }), overCap: true };
-    const { error } = resultOf(outcome, ctx(listBlocked));
+    const { error } = resultFromOutcome(outcome, ctx(listBlocked));
     expect(error).toMatchObject({ kind: "unexpected", status: 200, body: undefined });
     expect(error?.message).toMatch(/over the size cap/);
   });
 
   it("redacts rawBody before cutting it, so a secret straddling the cut leaves nothing behind", () => {
     const text = `${"x".repeat(1990)}${SECRET}${"y".repeat(100)}`;
-    const { error } = resultOf(response(502, text, { "content-type": "text/plain" }), ctx(listBlocked));
+    const { error } = resultFromOutcome(response(502, text, { "content-type": "text/plain" }), ctx(listBlocked));
     if (error?.kind !== "unexpected") throw new Error("expected unexpected");
     expect(error.rawBody).not.toContain(SECRET.slice(0, 10));
     expect(error.rawBody).toContain("[REDACTED]");
@@ -82,7 +85,7 @@ describe("resultOf: one factory, pure, frozen errors", () => {
 
   it("keeps __proto__ in an error body a plain property: nothing reaches the prototype of any object", () => {
     const text = `{"__proto__":{"polluted":"yes"},"meta":{"developer_message":"${SECRET}","http_code":400,"success":false}}`;
-    const { error } = resultOf(response(400, text), ctx(listBlocked));
+    const { error } = resultFromOutcome(response(400, text), ctx(listBlocked));
     expect(error?.kind).toBe("api");
     const body = (error as { body: Record<string, unknown> }).body;
     expect(Object.getPrototypeOf(body)).toBe(Object.prototype);
@@ -105,14 +108,14 @@ describe("resultOf: one factory, pure, frozen errors", () => {
       timedOut: false,
       timeoutMs: 1,
     };
-    expect(resultOf(reset, ctx(createKey, "POST")).error).toMatchObject({
+    expect(resultFromOutcome(reset, ctx(createKey, "POST")).error).toMatchObject({
       kind: "network",
       mayHaveBeenProcessed: true,
     });
-    expect(resultOf(refused, ctx(createKey, "POST")).error).not.toHaveProperty("mayHaveBeenProcessed");
-    expect(resultOf(reset, ctx(listBlocked, "GET")).error).not.toHaveProperty("mayHaveBeenProcessed");
+    expect(resultFromOutcome(refused, ctx(createKey, "POST")).error).not.toHaveProperty("mayHaveBeenProcessed");
+    expect(resultFromOutcome(reset, ctx(listBlocked, "GET")).error).not.toHaveProperty("mayHaveBeenProcessed");
     const timeout: Outcome = { type: "failure", error: undefined, timedOut: true, timeoutMs: 50 };
-    expect(resultOf(timeout, ctx(createKey, "PATCH")).error).toMatchObject({
+    expect(resultFromOutcome(timeout, ctx(createKey, "PATCH")).error).toMatchObject({
       kind: "timeout",
       timeoutMs: 50,
       mayHaveBeenProcessed: true,
@@ -121,7 +124,7 @@ describe("resultOf: one factory, pure, frozen errors", () => {
 
   it("a 429 whose Retry-After is an epoch carries a sane retryAfterMs", () => {
     const text = JSON.stringify({ meta: { developer_message: "slow", http_code: 429, success: false } });
-    const { error } = resultOf(
+    const { error } = resultFromOutcome(
       response(429, text, { "ratelimit-reset": String(NOW / 1000 + 20) }),
       ctx(createKey, "POST"),
     );
@@ -129,7 +132,7 @@ describe("resultOf: one factory, pure, frozen errors", () => {
   });
 
   it("a client-side rate limit: rate_limited with retryAfterMs, nothing sent", () => {
-    const { error } = resultOf({ type: "rate_limited", retryAfterMs: 29_500 }, ctx(createKey, "POST", 0));
+    const { error } = resultFromOutcome({ type: "rate_limited", retryAfterMs: 29_500 }, ctx(createKey, "POST", 0));
     expect(error).toMatchObject({ kind: "rate_limited", retryAfterMs: 29_500, attempts: 0 });
   });
 
@@ -141,13 +144,13 @@ describe("resultOf: one factory, pure, frozen errors", () => {
       timeoutMs: 1,
       reason: "more than 5 redirects (a redirect loop)",
     };
-    expect(resultOf(outcome, ctx(listBlocked)).error?.message).toMatch(
+    expect(resultFromOutcome(outcome, ctx(listBlocked)).error?.message).toMatch(
       /failed without a response: more than 5 redirects \(a redirect loop\)/,
     );
   });
 
   it("never shows the credential however the error is rendered", () => {
-    const { error } = resultOf(
+    const { error } = resultFromOutcome(
       response(500, `{"meta":{"developer_message":"bad key ${SECRET}","http_code":500,"success":false}}`),
       ctx(listBlocked),
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { RateLimitGrant } from "../../src/core/contract/rate-limit-store.ts";
-import { MemoryRateLimitStore } from "../../src/core/features/rate-limiter.ts";
+import { MemoryRateLimitStore } from "../../src/core/features/memory-rate-limit-store.ts";
 import { fakeClock, flush } from "../support/fake-clock.ts";
 import { maxInAnyWindow } from "../support/windows.ts";
 

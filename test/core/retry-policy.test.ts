@@ -21,47 +21,177 @@ const half = () => 0.5;
 
 describe("decideRetry", () => {
   it.each([408, 429, 500, 502, 503, 504])("retries a GET answered %i", (status) => {
-    expect(decideRetry(response(status), "GET", 1, policy, NOW, FAR, half).retry).toBe(true);
+    expect(
+      decideRetry(response(status), {
+        method: "GET",
+        retryCount: 1,
+        policy: policy,
+        now: NOW,
+        deadlineAt: FAR,
+        random: half,
+      }).retry,
+    ).toBe(true);
   });
 
   it.each([400, 401, 404, 409, 422, 501])("does not retry a GET answered %i", (status) => {
-    expect(decideRetry(response(status), "GET", 1, policy, NOW, FAR, half).retry).toBe(false);
+    expect(
+      decideRetry(response(status), {
+        method: "GET",
+        retryCount: 1,
+        policy: policy,
+        now: NOW,
+        deadlineAt: FAR,
+        random: half,
+      }).retry,
+    ).toBe(false);
   });
 
   it("retries a POST or PATCH only when it provably was not processed: a 429 or a refused connection", () => {
     for (const method of ["POST", "PATCH"]) {
-      expect(decideRetry(response(429), method, 1, policy, NOW, FAR, half).retry).toBe(true);
-      expect(decideRetry(failure("ECONNREFUSED"), method, 1, policy, NOW, FAR, half).retry).toBe(true);
-      expect(decideRetry(response(503), method, 1, policy, NOW, FAR, half).retry).toBe(false);
-      expect(decideRetry(failure("ECONNRESET"), method, 1, policy, NOW, FAR, half).retry).toBe(false);
-      expect(decideRetry(failure(undefined, true), method, 1, policy, NOW, FAR, half).retry).toBe(false);
+      expect(
+        decideRetry(response(429), {
+          method: method,
+          retryCount: 1,
+          policy: policy,
+          now: NOW,
+          deadlineAt: FAR,
+          random: half,
+        }).retry,
+      ).toBe(true);
+      expect(
+        decideRetry(failure("ECONNREFUSED"), {
+          method: method,
+          retryCount: 1,
+          policy: policy,
+          now: NOW,
+          deadlineAt: FAR,
+          random: half,
+        }).retry,
+      ).toBe(true);
+      expect(
+        decideRetry(response(503), {
+          method: method,
+          retryCount: 1,
+          policy: policy,
+          now: NOW,
+          deadlineAt: FAR,
+          random: half,
+        }).retry,
+      ).toBe(false);
+      expect(
+        decideRetry(failure("ECONNRESET"), {
+          method: method,
+          retryCount: 1,
+          policy: policy,
+          now: NOW,
+          deadlineAt: FAR,
+          random: half,
+        }).retry,
+      ).toBe(false);
+      expect(
+        decideRetry(failure(undefined, true), {
+          method: method,
+          retryCount: 1,
+          policy: policy,
+          now: NOW,
+          deadlineAt: FAR,
+          random: half,
+        }).retry,
+      ).toBe(false);
     }
-    expect(decideRetry(failure("ECONNRESET"), "PUT", 1, policy, NOW, FAR, half).retry).toBe(true);
+    expect(
+      decideRetry(failure("ECONNRESET"), {
+        method: "PUT",
+        retryCount: 1,
+        policy: policy,
+        now: NOW,
+        deadlineAt: FAR,
+        random: half,
+      }).retry,
+    ).toBe(true);
   });
 
   it("waits what the server asks, and gives up at once past maxRetryAfter or the deadline", () => {
-    expect(decideRetry(response(429, { "retry-after": "2" }), "GET", 1, policy, NOW, FAR, half)).toEqual({
+    expect(
+      decideRetry(response(429, { "retry-after": "2" }), {
+        method: "GET",
+        retryCount: 1,
+        policy: policy,
+        now: NOW,
+        deadlineAt: FAR,
+        random: half,
+      }),
+    ).toEqual({
       retry: true,
       delayMs: 2000,
       serverAskedMs: 2000,
     });
-    expect(decideRetry(response(429, { "retry-after": "61" }), "GET", 1, policy, NOW, FAR, half).retry).toBe(false);
-    expect(decideRetry(response(503, { "retry-after": "5" }), "GET", 1, policy, NOW, NOW + 4000, half).retry).toBe(
-      false,
-    );
+    expect(
+      decideRetry(response(429, { "retry-after": "61" }), {
+        method: "GET",
+        retryCount: 1,
+        policy: policy,
+        now: NOW,
+        deadlineAt: FAR,
+        random: half,
+      }).retry,
+    ).toBe(false);
+    expect(
+      decideRetry(response(503, { "retry-after": "5" }), {
+        method: "GET",
+        retryCount: 1,
+        policy: policy,
+        now: NOW,
+        deadlineAt: NOW + 4000,
+        random: half,
+      }).retry,
+    ).toBe(false);
   });
 
   it("backs off exponentially with full jitter, capped by backoffLimit and the deadline", () => {
-    const delays = [1, 2, 3, 4].map((n) => decideRetry(response(500), "GET", n, policy, NOW, FAR, () => 0.999999));
+    const delays = [1, 2, 3, 4].map((n) =>
+      decideRetry(response(500), {
+        method: "GET",
+        retryCount: n,
+        policy: policy,
+        now: NOW,
+        deadlineAt: FAR,
+        random: () => 0.999999,
+      }),
+    );
     expect(delays.map((d) => (d.retry ? d.delayMs : -1))).toEqual([299, 599, 1199, 2399]);
-    const capped = decideRetry(response(500), "GET", 10, { ...policy, backoffLimit: 1000 }, NOW, FAR, () => 0.999999);
+    const capped = decideRetry(response(500), {
+      method: "GET",
+      retryCount: 10,
+      policy: { ...policy, backoffLimit: 1000 },
+      now: NOW,
+      deadlineAt: FAR,
+      random: () => 0.999999,
+    });
     expect(capped.retry && capped.delayMs).toBe(999);
-    expect(decideRetry(response(500), "GET", 1, policy, NOW, NOW + 100, () => 0.999999).retry).toBe(false);
+    expect(
+      decideRetry(response(500), {
+        method: "GET",
+        retryCount: 1,
+        policy: policy,
+        now: NOW,
+        deadlineAt: NOW + 100,
+        random: () => 0.999999,
+      }).retry,
+    ).toBe(false);
   });
 
   it("never retries a redirect the transport refused, nor a client-side rate limit", () => {
     const refused: Outcome = { type: "failure", error: undefined, timedOut: false, timeoutMs: 1, reason: "loop" };
-    expect(decideRetry(refused, "GET", 1, policy, NOW, FAR, half).retry).toBe(false);
-    expect(decideRetry({ type: "rate_limited", retryAfterMs: 5 }, "GET", 1, policy, NOW, FAR, half).retry).toBe(false);
+    expect(
+      decideRetry(refused, { method: "GET", retryCount: 1, policy: policy, now: NOW, deadlineAt: FAR, random: half })
+        .retry,
+    ).toBe(false);
+    expect(
+      decideRetry(
+        { type: "rate_limited", retryAfterMs: 5 },
+        { method: "GET", retryCount: 1, policy: policy, now: NOW, deadlineAt: FAR, random: half },
+      ).retry,
+    ).toBe(false);
   });
 });

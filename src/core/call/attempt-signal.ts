@@ -1,5 +1,5 @@
 import type { Clock } from "../contract/clock.ts";
-import { systemClock } from "../wire/clock.ts";
+import { systemClock } from "../wire/system-clock.ts";
 
 /** One attempt's abort signal: its timeout and the caller's signal, with nothing left behind. */
 export interface AttemptSignal {

@@ -23,7 +23,7 @@ export async function finishCall(
   }
   if (!result) {
     const [errors, redactor] = await Promise.all([state.features.errors(), state.features.redactor()]);
-    result = errors.resultOf(outcome, errorContext(state, settled, call, redactor));
+    result = errors.resultFromOutcome(outcome, errorContext(state, settled, call, redactor));
   }
   const mode = state.options.validateResponses;
   if (mode === "off" || outcome.type !== "response" || settled.step) return result;

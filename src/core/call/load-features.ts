@@ -27,7 +27,7 @@ export interface Features {
   /** Checks of query parameters against the spec, and the JSON query encoding. */
   queryChecks(): Promise<typeof import("../options/validate-query.ts")>;
   /** The error factory, on the first failure. */
-  errors(): Promise<typeof import("../results/create-error.ts")>;
+  errors(): Promise<typeof import("../results/error-factory.ts")>;
   /** Response validation (`validateResponses`). */
   drift(): Promise<ReturnType<DriftModule["createDriftMonitor"]>>;
   /** `client.api`'s fetch: its requests routed into the lifecycle. */
@@ -78,7 +78,7 @@ export function loadFeatures(client: {
     retryScheduler: () => import("../features/retry-with-ky.ts"),
     requestOptions: () => import("../options/request-options.ts"),
     queryChecks: loadQueryChecks,
-    errors: () => import("../results/create-error.ts"),
+    errors: () => import("../results/error-factory.ts"),
     drift: () => {
       drift ??= Promise.all([import("../features/drift.ts"), redaction()]).then(([m, redactor]) =>
         m.createDriftMonitor(client.options, client.options.logger, redactor, client.provider.meta.loadResponses),

@@ -3,7 +3,7 @@ import type { TransportOptions } from "../contract/client-options.ts";
 import type { ErrorBodyReader } from "../contract/error-body.ts";
 import type { ProviderMeta, SecuritySchemeMeta } from "../contract/operation-meta.ts";
 import { resolveTransportOptions } from "../options/transport-options.ts";
-import { listPaginator, snapshotParams } from "../pagination/list.ts";
+import { listPaginator, snapshotParams } from "../pagination/list-paginator.ts";
 import type { Page, Paginator } from "../pagination/paginator.ts";
 import type { ListShape } from "../pagination/prepare-list.ts";
 import { createTransport } from "./create-transport.ts";

@@ -75,7 +75,13 @@ async function attemptAndRetry(
   const decide = (o: Outcome, retryCount: number): RetryDecision =>
     stopped
       ? { retry: false }
-      : decideRetry(o, call.method, retryCount, retry, state.options.clock.now(), progress.deadlineAt);
+      : decideRetry(o, {
+          method: call.method,
+          retryCount,
+          policy: retry,
+          now: state.options.clock.now(),
+          deadlineAt: progress.deadlineAt,
+        });
   if (!decide(first, 1).retry) return { outcome: first, stopped };
   const { retryWithKy } = await state.features.retryScheduler();
   const outcome = await retryWithKy({

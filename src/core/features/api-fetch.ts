@@ -3,7 +3,7 @@ import type { AnyBspError } from "../contract/error-types.ts";
 import type { HttpMethod } from "../contract/operation-meta.ts";
 import { defaultRequestOptions } from "../options/call-defaults.ts";
 import { BspError } from "../results/bsp-error.ts";
-import { resultOf } from "../results/create-error.ts";
+import { resultFromOutcome } from "../results/error-factory.ts";
 import { NO_BODY_STATUSES } from "../wire/http-facts.ts";
 import { operationMatcher } from "../wire/match-operation.ts";
 
@@ -36,7 +36,7 @@ export function createEscapeHatch(runner: CallRunner): (input: Request) => Promi
     const { outcome } = settled;
     if (outcome.type !== "response" || settled.step) {
       const redactor = await runner.redactor();
-      throw new BspError(resultOf(outcome, runner.errorContext(settled, call, redactor)).error as AnyBspError);
+      throw new BspError(resultFromOutcome(outcome, runner.errorContext(settled, call, redactor)).error as AnyBspError);
     }
     const { response } = outcome;
     return new Response(NO_BODY_STATUSES.has(response.status) ? null : outcome.text, {

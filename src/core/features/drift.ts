@@ -6,7 +6,7 @@ import type { Outcome } from "../contract/outcome.ts";
 import type { Redaction } from "../contract/redaction.ts";
 import type { Result } from "../contract/result.ts";
 import { collectDrift } from "../results/check-shape.ts";
-import { driftError } from "../results/create-error.ts";
+import { driftError } from "../results/error-factory.ts";
 import { callSafely } from "../wire/call-safely.ts";
 
 /** How many distinct drifts (operation and pointer) a client reports; later ones are counted, not reported. */

@@ -6,7 +6,7 @@ import type { RateLimitSlot, RateLimitStore } from "../contract/rate-limit-store
 import { callSafely } from "../wire/call-safely.ts";
 import { TOO_MANY_REQUESTS } from "../wire/http-facts.ts";
 import { parseRetryAfter } from "../wire/retry-after.ts";
-import { MemoryRateLimitStore } from "./rate-limiter.ts";
+import { MemoryRateLimitStore } from "./memory-rate-limit-store.ts";
 
 /** What pacing gave one attempt: permission to send (with the slot it holds), or the rate_limited outcome. */
 export type Pace =

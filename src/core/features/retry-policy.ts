@@ -13,12 +13,26 @@ import { parseRetryAfter } from "../wire/retry-after.ts";
  */
 export function decideRetry(
   outcome: Outcome,
-  method: string,
-  retryCount: number,
-  policy: Required<RetryOptions>,
-  now: number,
-  deadlineAt: number,
-  random: () => number = Math.random,
+  {
+    method,
+    retryCount,
+    policy,
+    now,
+    deadlineAt,
+    random = Math.random,
+  }: {
+    /** Upper-case method of the call. */
+    method: string;
+    /** 1 for the first retry. */
+    retryCount: number;
+    policy: Required<RetryOptions>;
+    /** The client's clock, now. */
+    now: number;
+    /** The call's total deadline on the same clock. */
+    deadlineAt: number;
+    /** Full jitter's source (tests pass a fixed one). */
+    random?: () => number;
+  },
 ): RetryDecision {
   if (outcome.type === "rate_limited") return { retry: false };
   const idempotent = IDEMPOTENT_METHODS.has(method);

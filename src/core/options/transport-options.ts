@@ -1,6 +1,6 @@
 import type { ResolvedTransportOptions, TransportOptions } from "../contract/client-options.ts";
-import { systemClock } from "../wire/clock.ts";
 import { DEFAULT_MAX_BODY_BYTES, MAX_TIMER_MS } from "../wire/http-facts.ts";
+import { systemClock } from "../wire/system-clock.ts";
 import { resolveRetry } from "./call-defaults.ts";
 import { assertRateLimitStore } from "./check-rate-limit-store.ts";
 

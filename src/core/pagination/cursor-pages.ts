@@ -1,7 +1,7 @@
 import type { AnyBspError } from "../contract/error-types.ts";
 import type { Result } from "../contract/result.ts";
 import { BspError } from "../results/bsp-error.ts";
-import { unusableSuccessError } from "../results/create-error.ts";
+import { unusableSuccessError } from "../results/error-factory.ts";
 import type { Page, PageSource } from "./paginator.ts";
 import { throwIfError } from "./throw-if-error.ts";
 

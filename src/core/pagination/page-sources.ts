@@ -4,7 +4,7 @@ import type { Paging } from "../contract/paging.ts";
 import type { RequestOptions } from "../contract/request-options.ts";
 import type { Ok } from "../contract/result.ts";
 import { BspError } from "../results/bsp-error.ts";
-import { unusableSuccessError } from "../results/create-error.ts";
+import { unusableSuccessError } from "../results/error-factory.ts";
 import { type CursorPage, cursorPages } from "./cursor-pages.ts";
 import { type OffsetPage, offsetPages } from "./offset-pages.ts";
 import type { PageSource } from "./paginator.ts";

@@ -6,7 +6,7 @@ import type {
   RateLimitSlot,
   RateLimitStore,
 } from "../contract/rate-limit-store.ts";
-import { systemClock } from "../wire/clock.ts";
+import { systemClock } from "../wire/system-clock.ts";
 
 interface MemorySlot extends RateLimitSlot {
   /** Held until then unless settled first (the lease). */

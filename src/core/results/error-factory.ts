@@ -27,7 +27,7 @@ const RAW_BODY_LIMIT = 2000;
  * `api` means the operation declares the status and the body matches its schema; anything else with
  * a response is `unexpected`, keeping the raw body (redacted, then cut).
  */
-export function resultOf(outcome: Outcome, ctx: ErrorContext): Result<unknown, AnyBspError> {
+export function resultFromOutcome(outcome: Outcome, ctx: ErrorContext): Result<unknown, AnyBspError> {
   if (outcome.type === "rate_limited") return { error: rateLimitedError(outcome.retryAfterMs, ctx) };
   if (outcome.type === "failure") return { error: failureError(outcome, ctx) };
   const { response } = outcome;
