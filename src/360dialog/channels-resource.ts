@@ -50,6 +50,8 @@ export interface ClientChannelRef {
   channelId: string;
 }
 
+// Longer than 60 lines on purpose: a table of methods, each one call under its documentation (the
+// reference pages and the API report are read from it); split, the table would be scattered.
 /** Channels (phone numbers) of the partner: listing, API keys, blocked users, settings, lifecycle. */
 export function channelsResource(
   call: ReturnType<typeof typedCall<paths>>,

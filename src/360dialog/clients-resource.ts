@@ -23,6 +23,8 @@ export interface ClientRef {
   clientId: string;
 }
 
+// Longer than 60 lines on purpose: a table of methods, each one call under its documentation (the
+// reference pages and the API report are read from it); split, the table would be scattered.
 /** The partner's clients: listing, settings, balance and the numbers the partner may manage. */
 export function clientsResource(
   call: ReturnType<typeof typedCall<paths>>,

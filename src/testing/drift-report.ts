@@ -43,26 +43,29 @@ export interface DriftReport {
  * `openapi/dist/`); an operation found in none gets a row but no suggestion.
  */
 export function driftReport(text: string, specs: readonly Json[]): DriftReport {
+  const { rows, skipped, total } = collectRows(text);
+  const actions = rows.flatMap((row) => suggest(row, specs));
+  return {
+    rows,
+    skipped,
+    markdown: renderMarkdown(rows, actions, total, skipped),
+    overlay: {
+      overlay: "1.0.0",
+      info: { title: "Drift observed by bsp-sdk validateResponses", version: "0.0.1" },
+      actions,
+    },
+  };
+}
+
+/** The distinct drifts of a JSON Lines text (operation, status, pointer, rule), each counted; other lines skipped. */
+function collectRows(text: string): { rows: DriftSummaryRow[]; skipped: number; total: number } {
   const rows = new Map<string, DriftSummaryRow>();
   let skipped = 0;
   let total = 0;
   for (const line of text.split("\n")) {
     if (line.trim() === "") continue;
-    let event: Partial<DriftEvent> & { event?: string };
-    try {
-      event = JSON.parse(line);
-    } catch {
-      skipped += 1;
-      continue;
-    }
-    if (
-      typeof event !== "object" ||
-      event === null ||
-      typeof event.operation !== "string" ||
-      typeof event.pointer !== "string" ||
-      typeof event.status !== "number" ||
-      (event.rule !== "required" && event.rule !== "type" && event.rule !== "enum")
-    ) {
+    const event = parseDriftEvent(line);
+    if (!event) {
       skipped += 1;
       continue;
     }
@@ -82,17 +85,38 @@ export function driftReport(text: string, specs: readonly Json[]): DriftReport {
       });
     }
   }
-  const list = [...rows.values()];
-  const actions = list.flatMap((row) => suggest(row, specs));
+  return { rows: [...rows.values()], skipped, total };
+}
+
+/** One line as a drift event, or undefined when it is not one (not JSON, or missing a field). */
+function parseDriftEvent(line: string): DriftEvent | undefined {
+  let event: Partial<DriftEvent> | null;
+  try {
+    event = JSON.parse(line);
+  } catch {
+    return undefined;
+  }
+  const ok =
+    typeof event === "object" &&
+    event !== null &&
+    typeof event.operation === "string" &&
+    typeof event.pointer === "string" &&
+    typeof event.status === "number" &&
+    (event.rule === "required" || event.rule === "type" || event.rule === "enum");
+  return ok ? (event as DriftEvent) : undefined;
+}
+
+/** The summary a maintainer attaches to an issue: a table of drifts, then the overlay suggestions. */
+function renderMarkdown(rows: DriftSummaryRow[], actions: OverlayAction[], total: number, skipped: number): string {
   const cell = (s: string) => s.replaceAll("|", "\\|").replaceAll("\n", " ");
-  const markdown = [
+  return [
     "# API drift report (bsp-sdk)",
     "",
-    `${total} drift event${total === 1 ? "" : "s"}, ${list.length} distinct (operation, status, pointer, rule)${skipped ? `; ${skipped} line(s) skipped as not drift events` : ""}.`,
+    `${total} drift event${total === 1 ? "" : "s"}, ${rows.length} distinct (operation, status, pointer, rule)${skipped ? `; ${skipped} line(s) skipped as not drift events` : ""}.`,
     "",
     "| operation | status | pointer | rule | seen | sample | what the spec says |",
     "| --- | --- | --- | --- | --- | --- | --- |",
-    ...list.map(
+    ...rows.map(
       (r) =>
         `| \`${cell(r.operation)}\` | ${r.status} | \`${cell(r.pointer)}\` | ${r.rule} | ${r.count} | ${r.sample ? `\`${cell(r.sample)}\`` : ""} | ${cell(r.message)} |`,
     ),
@@ -106,84 +130,82 @@ export function driftReport(text: string, specs: readonly Json[]): DriftReport {
     ...actions.map((a) => `- \`${a.target}\`: ${a.description}`),
     "",
   ].join("\n");
-  return {
-    rows: list,
-    skipped,
-    markdown,
-    overlay: {
-      overlay: "1.0.0",
-      info: { title: "Drift observed by bsp-sdk validateResponses", version: "0.0.1" },
-      actions,
-    },
-  };
 }
 
 /** The overlay actions that would make the spec accept what was observed. */
 function suggest(row: DriftSummaryRow, specs: readonly Json[]): OverlayAction[] {
+  for (const spec of specs) {
+    const located = locate(row, spec);
+    if (located === undefined) continue;
+    if (located === null) return [];
+    return actionsFor(row, located.at, located.tokens);
+  }
+  return [];
+}
+
+/**
+ * The schema a drift's pointer lands on in one spec (for `required`, the object that should hold the
+ * property); undefined when the spec has no such operation, null when the pointer leads nowhere in it.
+ */
+function locate(row: DriftSummaryRow, spec: Json): { at: Located; tokens: string[] } | null | undefined {
   const [method, path] = row.operation.split(" ", 2) as [string, string];
   const tokens = row.pointer
     .split("/")
     .slice(1)
     .map((t) => t.replaceAll("~1", "/").replaceAll("~0", "~"));
-  for (const spec of specs) {
-    const op = ((spec.paths as Json | undefined)?.[path] as Json | undefined)?.[method.toLowerCase()] as
-      | Json
-      | undefined;
-    if (!op) continue;
-    const response = resolveRef(
-      spec,
-      (op.responses as Json | undefined)?.[String(row.status)],
-      `${jp("paths", path, method.toLowerCase(), "responses", String(row.status))}`,
-    );
-    if (!response) return [];
-    const content = ((response.node.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema;
-    let at = resolveRef(spec, content, `${response.path}${jp("content", "application/json", "schema")}`);
-    const walk = row.rule === "required" ? tokens.slice(0, -1) : tokens;
-    for (const token of walk) {
-      if (!at) break;
-      at = token === "*" ? child(spec, at, "items") : property(spec, at, token);
-    }
-    if (!at) return [];
-    const sample = parseSample(row.sample);
-    if (row.rule === "required") {
-      const name = tokens.at(-1) ?? "";
-      return [
-        {
-          target: `${at.path}.required[?(@ == ${quote(name)})]`,
-          description: `${row.operation} answered ${row.status} without "${name}" (${row.count}×): no longer required`,
-          remove: true,
-        },
-      ];
-    }
-    if (row.rule === "enum") {
-      if (sample === undefined) return [];
-      // An update merges into the schema, and Overlay 1.0 merges arrays by appending: the value joins the enum.
-      return [
-        {
-          target: at.path,
-          description: `${row.operation} answered ${row.status} with ${row.sample} at ${row.pointer} (${row.count}×): a value outside the enum`,
-          update: { enum: [sample] },
-        },
-      ];
-    }
-    const observed = jsonType(sample);
-    const declared = at.node.type;
-    if (!observed || declared === undefined) return [];
-    const widened = [...new Set([...(Array.isArray(declared) ? declared : [declared]), observed])];
+  const op = ((spec.paths as Json | undefined)?.[path] as Json | undefined)?.[method.toLowerCase()] as Json | undefined;
+  if (!op) return undefined;
+  const response = resolveRef(
+    spec,
+    (op.responses as Json | undefined)?.[String(row.status)],
+    `${jp("paths", path, method.toLowerCase(), "responses", String(row.status))}`,
+  );
+  if (!response) return null;
+  const content = ((response.node.content as Json | undefined)?.["application/json"] as Json | undefined)?.schema;
+  let at = resolveRef(spec, content, `${response.path}${jp("content", "application/json", "schema")}`);
+  for (const token of row.rule === "required" ? tokens.slice(0, -1) : tokens) {
+    if (!at) break;
+    at = token === "*" ? child(spec, at, "items") : property(spec, at, token);
+  }
+  return at ? { at, tokens } : null;
+}
+
+/** The overlay actions for one located drift: no longer required, one more enum value, or a widened type. */
+function actionsFor(row: DriftSummaryRow, at: Located, tokens: string[]): OverlayAction[] {
+  const sample = parseSample(row.sample);
+  if (row.rule === "required") {
+    const name = tokens.at(-1) ?? "";
     return [
       {
-        target: `${at.path}.type`,
-        description: `${row.operation} answered ${row.status} with ${observed} at ${row.pointer} (${row.count}×): remove the declared type…`,
+        target: `${at.path}.required[?(@ == ${quote(name)})]`,
+        description: `${row.operation} answered ${row.status} without "${name}" (${row.count}×): no longer required`,
         remove: true,
-      },
-      {
-        target: at.path,
-        description: `…and declare ${widened.join(" or ")}`,
-        update: { type: widened },
       },
     ];
   }
-  return [];
+  if (row.rule === "enum") {
+    if (sample === undefined) return [];
+    // An update merges into the schema, and Overlay 1.0 merges arrays by appending: the value joins the enum.
+    return [
+      {
+        target: at.path,
+        description: `${row.operation} answered ${row.status} with ${row.sample} at ${row.pointer} (${row.count}×): a value outside the enum`,
+        update: { enum: [sample] },
+      },
+    ];
+  }
+  const observed = jsonType(sample);
+  const declared = at.node.type;
+  if (!observed || declared === undefined) return [];
+  const widened = [...new Set([...(Array.isArray(declared) ? declared : [declared]), observed])];
+  return [
+    {
+      target: `${at.path}.type`,
+      description: `${row.operation} answered ${row.status} with ${observed} at ${row.pointer} (${row.count}×): remove the declared type…`,
+      remove: true,
+    },
+    { target: at.path, description: `…and declare ${widened.join(" or ")}`, update: { type: widened } },
+  ];
 }
 
 interface Located {

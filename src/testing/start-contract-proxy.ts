@@ -90,112 +90,27 @@ export async function startContractProxy(
     throw new TypeError(
       `Unknown provider ${JSON.stringify(provider)}; expected ${PROVIDERS.map((p) => JSON.stringify(p)).join(" or ")}`,
     );
-  let upstream: URL;
-  try {
-    upstream = new URL(options?.upstream);
-  } catch {
-    throw new TypeError("startContractProxy: upstream must be an absolute http(s) URL");
-  }
-  if (upstream.protocol !== "https:" && upstream.protocol !== "http:") {
-    throw new TypeError("startContractProxy: upstream must be an absolute http(s) URL");
-  }
-  if (upstream.username || upstream.password) {
-    throw new TypeError("startContractProxy: upstream must not carry credentials; the client sends them");
-  }
+  const upstream = checkUpstream(options?.upstream);
   const prism = await launchPrism(
     ["proxy", fileURLToPath(spec), upstream.href.replace(/\/+$/, "")],
     0,
     options.startTimeout ?? 30_000,
     "startContractProxy",
   );
-  const redactor = new Redactor();
-  // The spec's credential headers and the generic sensitive ones: their values never reach a report.
-  const sensitive = redactedHeaders(OPERATIONS[provider].securitySchemes);
-  const match = operationMatcher(OPERATIONS[provider]);
-  const found = new Map<string, ContractViolation>();
-  let requests = 0;
-  const redact = (text: string) => redactor.redact(text);
-
+  const proxy: ProxyState = {
+    prismUrl: prism.url,
+    redactor: new Redactor(),
+    // The spec's credential headers and the generic sensitive ones: their values never reach a report.
+    sensitive: redactedHeaders(OPERATIONS[provider].securitySchemes),
+    violations: new ViolationLog(operationMatcher(OPERATIONS[provider])),
+    requests: 0,
+  };
   const server = createServer((req, res) => {
-    forward(req, res).catch((error: unknown) => {
+    forward(proxy, req, res).catch((error: unknown) => {
       if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
-      res.end(`contract proxy: ${redact(error instanceof Error ? error.message : String(error))}`);
+      res.end(`contract proxy: ${proxy.redactor.redact(error instanceof Error ? error.message : String(error))}`);
     });
   });
-
-  async function forward(req: IncomingMessage, res: ServerResponse) {
-    requests += 1;
-    const chunks: Buffer[] = [];
-    for await (const chunk of req) chunks.push(chunk as Buffer);
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value === undefined || name === "host" || name === "connection" || name === "content-length") continue;
-      const values = Array.isArray(value) ? value : [value];
-      for (const v of values) headers.append(name, v);
-      if (sensitive.has(name)) {
-        for (const v of values) {
-          redactor.add(v);
-          // `Bearer <token>`, `AccessKey <key>`: the credential without its scheme too.
-          redactor.add(v.split(" ").at(-1));
-        }
-      }
-    }
-    const method = req.method ?? "GET";
-    const answer = await fetch(`${prism.url}${req.url ?? "/"}`, {
-      method,
-      headers,
-      body: chunks.length > 0 && method !== "GET" && method !== "HEAD" ? Buffer.concat(chunks) : undefined,
-      redirect: "manual",
-    });
-    const body = Buffer.from(await answer.arrayBuffer());
-    record(method, req.url ?? "/", answer.status, answer.headers.get("sl-violations"));
-    const out: Record<string, string> = {};
-    answer.headers.forEach((value, name) => {
-      if (name !== "content-encoding" && name !== "content-length" && name !== "transfer-encoding") out[name] = value;
-    });
-    res.writeHead(answer.status, out);
-    res.end(body);
-  }
-
-  function record(method: string, rawUrl: string, status: number, header: string | null) {
-    if (!header) return;
-    let list: { location?: unknown[]; message?: string; severity?: unknown }[];
-    try {
-      list = JSON.parse(header.replace(/^Too many violations! /, ""));
-    } catch {
-      list = [{ location: [], message: "Prism reported more violations than its header holds", severity: "error" }];
-    }
-    const matched = match("http://proxy", new URL(rawUrl, "http://proxy").href, method.toLowerCase() as HttpMethod);
-    const operation = `${method} ${matched?.path ?? new URL(rawUrl, "http://proxy").pathname}`;
-    for (const v of Array.isArray(list) ? list : []) {
-      const location = (v.location ?? []).map(String);
-      const direction = location[0] === "request" ? "request" : "response";
-      // Array indices become "*" (in the pointer and in Prism's message), so one drift in many items is one
-      // violation; a missing required property is pointed at, as a drift report does.
-      const message = redact(String(v.message ?? "")).replace(/\.\d+(?=[.\s]|$)/g, ".*");
-      const missing = /must have required property '([^']+)'/.exec(message)?.[1];
-      const pointer = `/${[...location.slice(1), ...(missing ? [missing] : [])]
-        .map((s) => (/^\d+$/.test(s) ? "*" : pointerToken(s)))
-        .join("/")}`;
-      const key = `${operation}\n${direction}\n${pointer}\n${message}`;
-      const seen = found.get(key);
-      if (seen) {
-        seen.count += 1;
-        continue;
-      }
-      if (found.size >= MAX_DISTINCT) continue;
-      found.set(key, {
-        operation,
-        direction,
-        pointer,
-        message,
-        severity: (typeof v.severity === "string" ? v.severity : severityName(v.severity)).toLowerCase(),
-        ...(direction === "response" ? { status } : {}),
-        count: 1,
-      });
-    }
-  }
-
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => resolve());
@@ -208,9 +123,9 @@ export async function startContractProxy(
   return {
     url,
     clientOptions: Object.freeze({ baseUrl: url }),
-    violations: () => [...found.values()].map((v) => ({ ...v })),
+    violations: () => proxy.violations.list(),
     get requests() {
-      return requests;
+      return proxy.requests;
     },
     close: () => {
       closing ??= (async () => {
@@ -221,6 +136,119 @@ export async function startContractProxy(
       return closing;
     },
   };
+}
+
+/** The upstream API: an absolute http(s) URL without credentials (the client sends those). */
+function checkUpstream(value: string | undefined): URL {
+  let upstream: URL;
+  try {
+    upstream = new URL(value as string);
+  } catch {
+    throw new TypeError("startContractProxy: upstream must be an absolute http(s) URL");
+  }
+  if (upstream.protocol !== "https:" && upstream.protocol !== "http:") {
+    throw new TypeError("startContractProxy: upstream must be an absolute http(s) URL");
+  }
+  if (upstream.username || upstream.password) {
+    throw new TypeError("startContractProxy: upstream must not carry credentials; the client sends them");
+  }
+  return upstream;
+}
+
+/** What the proxy keeps while it runs. */
+interface ProxyState {
+  prismUrl: string;
+  /** Learns every credential that passes (never written anywhere) and removes it from messages. */
+  redactor: Redactor;
+  sensitive: ReadonlySet<string>;
+  violations: ViolationLog;
+  requests: number;
+}
+
+/** One request through Prism (which validates it and its answer) to the upstream API, and back. */
+async function forward(proxy: ProxyState, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  proxy.requests += 1;
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const method = req.method ?? "GET";
+  const answer = await fetch(`${proxy.prismUrl}${req.url ?? "/"}`, {
+    method,
+    headers: forwardedHeaders(proxy, req),
+    body: chunks.length > 0 && method !== "GET" && method !== "HEAD" ? Buffer.concat(chunks) : undefined,
+    redirect: "manual",
+  });
+  const body = Buffer.from(await answer.arrayBuffer());
+  const header = answer.headers.get("sl-violations");
+  if (header) proxy.violations.record(method, req.url ?? "/", answer.status, proxy.redactor, header);
+  const out: Record<string, string> = {};
+  answer.headers.forEach((value, name) => {
+    if (name !== "content-encoding" && name !== "content-length" && name !== "transfer-encoding") out[name] = value;
+  });
+  res.writeHead(answer.status, out);
+  res.end(body);
+}
+
+/** The request's headers as Prism gets them; the values of credential headers are learnt for redaction. */
+function forwardedHeaders(proxy: ProxyState, req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || name === "host" || name === "connection" || name === "content-length") continue;
+    const values = Array.isArray(value) ? value : [value];
+    for (const v of values) headers.append(name, v);
+    if (!proxy.sensitive.has(name)) continue;
+    for (const v of values) {
+      proxy.redactor.add(v);
+      // `Bearer <token>`, `AccessKey <key>`: the credential without its scheme too.
+      proxy.redactor.add(v.split(" ").at(-1));
+    }
+  }
+  return headers;
+}
+
+/** The distinct violations Prism reported (its `sl-violations` header), each counted, bounded in number. */
+class ViolationLog {
+  readonly #found = new Map<string, ContractViolation>();
+  readonly #match: ReturnType<typeof operationMatcher>;
+
+  constructor(match: ReturnType<typeof operationMatcher>) {
+    this.#match = match;
+  }
+
+  list(): ContractViolation[] {
+    return [...this.#found.values()].map((v) => ({ ...v }));
+  }
+
+  record(method: string, rawUrl: string, status: number, redactor: Redactor, header: string): void {
+    let reported: { location?: unknown[]; message?: string; severity?: unknown }[];
+    try {
+      reported = JSON.parse(header.replace(/^Too many violations! /, ""));
+    } catch {
+      reported = [{ location: [], message: "Prism reported more violations than its header holds", severity: "error" }];
+    }
+    const url = new URL(rawUrl, "http://proxy");
+    const matched = this.#match("http://proxy", url.href, method.toLowerCase() as HttpMethod);
+    const operation = `${method} ${matched?.path ?? url.pathname}`;
+    for (const v of Array.isArray(reported) ? reported : []) {
+      const location = (v.location ?? []).map(String);
+      const direction = location[0] === "request" ? "request" : "response";
+      // Array indices become "*" (in the pointer and in Prism's message), so one drift in many items is one
+      // violation; a missing required property is pointed at, as a drift report does.
+      const message = redactor.redact(String(v.message ?? "")).replace(/\.\d+(?=[.\s]|$)/g, ".*");
+      const missing = /must have required property '([^']+)'/.exec(message)?.[1];
+      const pointer = `/${[...location.slice(1), ...(missing ? [missing] : [])]
+        .map((s) => (/^\d+$/.test(s) ? "*" : pointerToken(s)))
+        .join("/")}`;
+      const severity = (typeof v.severity === "string" ? v.severity : severityName(v.severity)).toLowerCase();
+      this.#add({ operation, direction, pointer, message, severity, ...(direction === "response" ? { status } : {}) });
+    }
+  }
+
+  #add(violation: Omit<ContractViolation, "count">): void {
+    const key = `${violation.operation}\n${violation.direction}\n${violation.pointer}\n${violation.message}`;
+    const seen = this.#found.get(key);
+    if (seen) seen.count += 1;
+    else if (this.#found.size < MAX_DISTINCT) this.#found.set(key, { ...violation, count: 1 });
+  }
 }
 
 /** Prism's numeric severities (DiagnosticSeverity: 0 error, 1 warning, 2 information, 3 hint). */
