@@ -10,7 +10,10 @@ import { startHttpServer } from "../support/http-server.ts";
 import { maxInAnyWindow } from "../support/windows.ts";
 
 // The request lifecycle against hostile servers, bad input and aborts: each test names the defect
-// it guards. Real local servers where the socket matters, injected fetches and clocks elsewhere.
+// it guards. Real local servers where the socket matters, injected fetches and clocks elsewhere. ky
+// schedules retries on the platform's timers, not the injected clock: tests that cross a retry use a
+// zero delay (backoffLimit 0 or 1, Retry-After 0), or fake time moved by clock.drive, which also lets
+// real zero-delay timers run between its steps.
 
 const KEY = "lifecycle-key-SECRET-4242";
 const WS = "6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d";

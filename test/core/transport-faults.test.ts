@@ -17,6 +17,9 @@ const servers: Array<{ close(): Promise<void> }> = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
 });
+// ky schedules retries on the platform's timers, not the client's injected clock: the tests here that
+// cross a retry use a short backoff (backoffLimit 10–50 ms) or a real Retry-After of about a second,
+// asserted only as a lower bound, so a slow machine cannot fail them.
 async function server(handler: Parameters<typeof startHttpServer>[0]) {
   const s = await startHttpServer(handler);
   servers.push(s);
