@@ -1,11 +1,10 @@
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, symlinkSync } from "node:fs";
+import { existsSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Redis } from "ioredis";
 import { ROOT } from "../scripts/providers.ts";
 import { REDIS_SERVER, startRedisServer } from "../test/support/redis-server.ts";
+import { buildBase } from "./base-build.ts";
 
 /**
  * Budget utilisation of client-side pacing against a server that counts like a real limiter
@@ -42,21 +41,6 @@ async function load(dist: string): Promise<DistModules> {
     createDialog360Client: d360.createDialog360Client,
     MemoryRateLimitStore: core.MemoryRateLimitStore,
     createRedisRateLimitStore: redis.createRedisRateLimitStore,
-  };
-}
-
-/** Builds `commit` in a throwaway worktree (sharing this tree's node_modules) and returns its dist/. */
-function buildBase(commit: string): { dist: string; remove: () => void } {
-  const dir = mkdtempSync(join(tmpdir(), "bsp-sdk-base-"));
-  execFileSync("git", ["-C", ROOT, "worktree", "add", "--detach", "--force", dir, commit], { stdio: "ignore" });
-  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"));
-  execFileSync(process.execPath, [join(dir, "scripts/build.ts")], { cwd: dir, stdio: "ignore" });
-  return {
-    dist: join(dir, "dist"),
-    remove: () => {
-      execFileSync("git", ["-C", ROOT, "worktree", "remove", "--force", dir], { stdio: "ignore" });
-      rmSync(dir, { recursive: true, force: true });
-    },
   };
 }
 

@@ -1,14 +1,25 @@
 import { spawn } from "node:child_process";
 import { once } from "node:events";
+import { join } from "node:path";
 import ky from "ky";
 import createClient from "openapi-fetch";
 import type { paths } from "../generated/360dialog.ts";
+import { ROOT } from "../scripts/providers.ts";
 import { createDialog360Client } from "../src/360dialog/index.ts";
 
 // Sequential typed GETs on loopback: bsp-sdk vs raw fetch vs bare openapi-fetch vs openapi-fetch
 // with ky on every call; same server (its own process, so client and server each get a core),
 // interleaved rounds, median per call, wall time and the client process's CPU time.
-export async function perCallOverhead({ rounds = 31, callsPerRound = 200 } = {}) {
+export async function perCallOverhead({
+  rounds = 31,
+  callsPerRound = 200,
+  reference,
+}: {
+  rounds?: number;
+  callsPerRound?: number;
+  /** A baseline's built package (bench/base-build.ts): its typed GET is measured beside this tree's. */
+  reference?: { label: string; dist: string };
+} = {}) {
   const child = spawn(process.execPath, [new URL("./page-server.ts", import.meta.url).pathname], {
     stdio: ["pipe", "pipe", "inherit"],
   });
@@ -26,6 +37,20 @@ export async function perCallOverhead({ rounds = 31, callsPerRound = 200 } = {})
     baseUrl: base,
     validateResponses: "warn",
   });
+  type Client = ReturnType<typeof createDialog360Client>;
+  const fromDist = async (dist: string): Promise<Client> =>
+    (await import(join(dist, "src/360dialog/index.js"))).createDialog360Client({
+      partnerId: "examplePA",
+      apiKey: "bench-key",
+      baseUrl: base,
+    });
+  // Built packages side by side (the baseline's and this tree's), so the A/B compares like with like.
+  const distClients = reference
+    ? {
+        [`bsp-sdk typed GET, ${reference.label} (dist)`]: await fromDist(reference.dist),
+        "bsp-sdk typed GET, this tree (dist)": await fromDist(join(ROOT, "dist")),
+      }
+    : {};
   const params = { params: { path: { partner_id: "examplePA", channel_id: "exampleCH" } } };
   const typedPath = "/api/v2/partners/{partner_id}/channels/{channel_id}/block_users" as const;
 
@@ -45,6 +70,16 @@ export async function perCallOverhead({ rounds = 31, callsPerRound = 200 } = {})
     },
     "bsp-sdk list page (channels.list().pages())": async () =>
       (await d360.channels.list({ pageSize: 10, maxItems: 10 }).pages().next()).value,
+    ...Object.fromEntries(
+      Object.entries(distClients).map(([name, client]) => [
+        name,
+        async () => {
+          const result = await client.channels.listBlockedUsers({ channelId: "exampleCH" });
+          if (result.error) throw new Error(result.error.message);
+          return result.data;
+        },
+      ]),
+    ),
   };
   const wall: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));
   const cpu: Record<string, number[]> = Object.fromEntries(Object.keys(variants).map((k) => [k, []]));

@@ -4,6 +4,7 @@ import { BUDGETS, bundleSize } from "../scripts/bundle-size.ts";
 import { bundleSpec } from "../scripts/bundle-spec.ts";
 import { generateTypes } from "../scripts/generate.ts";
 import { PROVIDERS, ROOT } from "../scripts/providers.ts";
+import { buildBase } from "./base-build.ts";
 import { coldStart } from "./cold-start.ts";
 import { coldStartCall } from "./cold-start-call.ts";
 import { loadSockets } from "./load-sockets.ts";
@@ -29,7 +30,10 @@ const table = (head: string[], rows: (string | number)[][]) => [
 ];
 const kb = (b: number) => `${(b / 1000).toFixed(1)} kB`;
 
-const overhead = await perCallOverhead();
+// The baseline of the A/B figures (per call and bundle size): the commit before the core's rooms.
+const CORE_BASE = process.env.BENCH_CORE_BASE ?? "7a83b95";
+const coreBase = buildBase(CORE_BASE);
+const overhead = await perCallOverhead({ reference: { label: `base ${CORE_BASE}`, dist: coreBase.dist } });
 section("1. Per-call overhead", [
   "Sequential GETs from a node:http server in its own process on loopback; 31 interleaved rounds of 200 calls each, median per call: wall µs, and the client process's CPU µs (user + system, `process.cpuUsage`). The extra columns are over raw `fetch` in the same rounds; the last column is the interquartile range of each round's ratio to the raw-fetch round beside it (differences inside it are noise). bsp-sdk runs with its defaults: retries (limit 2), per-attempt and total timeouts, the 10 MiB body cap, redirect guard, auth, and the top-level type check of the body.",
   "",
@@ -134,10 +138,18 @@ section("4. Cold start", [
 ]);
 
 const sizes: (string | number)[][] = [];
+// The baseline's own size script, run on its worktree: the same measure of its sources.
+const baseSizes = (await import(
+  `${coreBase.dir}/scripts/bundle-size.ts`
+)) as typeof import("../scripts/bundle-size.ts");
+const sizeAB: (string | number)[][] = [];
 for (const [name, { entry, maxGzipBytes }] of Object.entries(BUDGETS)) {
   const s = await bundleSize({ entry });
   sizes.push([name, kb(s.minBytes), kb(s.gzipBytes), kb(maxGzipBytes), kb(s.lazyGzipBytes)]);
+  const b = await baseSizes.bundleSize({ entry });
+  sizeAB.push([name, b.gzipBytes, s.gzipBytes, `${(((s.gzipBytes - b.gzipBytes) / b.gzipBytes) * 100).toFixed(2)}%`]);
 }
+coreBase.remove();
 {
   // What validateResponses loads on first use: the drift checker and the provider's response shapes.
   const s = await bundleSize({
@@ -153,6 +165,10 @@ section("5. Bundle size", [
   "Each entry point bundled for the browser as an app's bundler ships it: esbuild `--bundle --minify --splitting --format=esm`, gzip level 9. The initial chunk is what a page loads up front; lazy chunks load on first use (ky and the retry policy on the first retry; the error factory on the first failure; token auth with credentials; the page machinery on the first list; per-call option checks; the escape hatch's routing; log lines). The budget column is enforced by `npm run size` in `npm test`.",
   "",
   ...table(["entry", "initial minified", "initial gzipped", "budget (gz)", "lazy chunks (gz)"], sizes),
+  "",
+  `Initial chunk against the baseline (${CORE_BASE}, built in a git worktree, measured by its own size script in this run), gzipped bytes:`,
+  "",
+  ...table(["entry", `base ${CORE_BASE}`, "this tree", "change"], sizeAB),
 ]);
 
 const types = await typeCheckCost();
