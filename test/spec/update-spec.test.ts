@@ -28,6 +28,17 @@ describe("update-spec", () => {
     expect(extracted).toEqual(blocks);
   });
 
+  it("keeps a block that carries only OpenAPI 3.1 webhooks, named by its operationId", () => {
+    const block = {
+      openapi: "3.1.0",
+      webhooks: { channel_created: { post: { operationId: "channelCreated", responses: { "200": {} } } } },
+    };
+    const page = `# Webhooks\n\n\`\`\`json\n${JSON.stringify(block)}\n\`\`\`\n\n\`\`\`json\n{"not":"openapi"}\n\`\`\`\n`;
+    expect(extractFragments(page)).toEqual([
+      { fileName: "channelCreated.json", operationIds: ["channelCreated"], text: `${JSON.stringify(block, null, 2)}\n` },
+    ]);
+  });
+
   it("refuses a page whose JSON block is malformed", () => {
     expect(() => extractFragments("```json\n{not json\n```")).toThrow(/JSON block #1 is not valid JSON/);
   });
