@@ -24,8 +24,7 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
     if (error instanceof HTTPError)
       throw new Error(`GET ${url} answered ${error.response.status} ${error.response.statusText}`.trimEnd());
     if (error instanceof TimeoutError) throw new Error(`GET ${url} timed out (no answer within the timeout)`);
-    const cause = (error as Error).cause as { code?: string } | undefined;
-    throw new Error(`GET ${url} failed: ${cause?.code ?? (error as Error).message}`);
+    throw new Error(`GET ${url} failed: ${rootCause(error)}`);
   }
   const text = await response.text();
   const type = response.headers.get("content-type") ?? "";
@@ -34,4 +33,16 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
       `GET ${url} answered an HTML page (${response.status}, ${type || "no content type"}), not Markdown`,
     );
   return text;
+}
+
+/** The innermost reason of a network failure (`ECONNREFUSED`, `ENOTFOUND`, …), under ky's and fetch's wrappers. */
+function rootCause(error: unknown): string {
+  let current = error as { cause?: unknown; code?: unknown; message?: string } | undefined;
+  let reason = current?.message ?? String(error);
+  for (let depth = 0; current && depth < 5; depth++) {
+    if (typeof current.code === "string") return current.code;
+    if (current.message) reason = current.message;
+    current = current.cause as typeof current;
+  }
+  return reason;
 }
