@@ -1405,9 +1405,9 @@ export interface operations {
                      *             "partner_payload": "crm-42"
                      *           },
                      *           "client_id": "exampleCL",
-                     *           "created_at": "2024-01-10T09:59:19Z",
+                     *           "created_at": "2024-08-01T00:00:00Z",
                      *           "current_limit": "TIER_1K",
-                     *           "current_quality_rating": "High",
+                     *           "current_quality_rating": "Medium",
                      *           "id": "exampleCH",
                      *           "integration": {
                      *             "app_id": "138219",
@@ -1549,6 +1549,14 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "https://waba-v2.360dialog.io",
+                     *       "api_key": "Kx3Q9mockKeyForExampleCH",
+                     *       "app_id": "138219",
+                     *       "id": "exampleAK"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ApiKeyOut"];
                 };
             };

@@ -45,17 +45,22 @@ export function mergeFragments(fragments: readonly Fragment[]): Json {
     }
     const source = doc["x-bsp-source"];
 
-    const paths = (doc.paths ?? {}) as Json;
-    const outPaths = objectAt(out, "paths");
-    for (const [path, item] of Object.entries(paths)) {
-      const outItem = objectAt(outPaths, path);
-      for (const [key, value] of Object.entries(item as Json)) {
-        const op =
-          HTTP_METHODS.has(key) && source !== undefined ? { ...(value as Json), "x-bsp-source": source } : value;
-        const what = HTTP_METHODS.has(key)
-          ? `Operation ${key.toUpperCase()} ${path}`
-          : `Path item field "${key}" of ${path}`;
-        claim(`path:${path}:${key}`, op, file, outItem, key, what);
+    // `webhooks` (OpenAPI 3.1) maps event names to path items, merged by the same rules as `paths`.
+    for (const section of ["paths", "webhooks"] as const) {
+      const items = doc[section] as Json | undefined;
+      if (items === undefined) continue;
+      const outItems = objectAt(out, section);
+      for (const [name, item] of Object.entries(items)) {
+        const outItem = objectAt(outItems, name);
+        const where = section === "paths" ? name : `webhook ${name}`;
+        for (const [key, value] of Object.entries(item as Json)) {
+          const op =
+            HTTP_METHODS.has(key) && source !== undefined ? { ...(value as Json), "x-bsp-source": source } : value;
+          const what = HTTP_METHODS.has(key)
+            ? `Operation ${key.toUpperCase()} ${where}`
+            : `Path item field "${key}" of ${where}`;
+          claim(`${section}:${name}:${key}`, op, file, outItem, key, what);
+        }
       }
     }
 

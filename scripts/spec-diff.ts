@@ -1,219 +1,257 @@
-import { isDeepStrictEqual } from "node:util";
+import { apiCompare } from "api-smart-diff";
 
 type Json = Record<string, unknown>;
-const METHODS = ["get", "put", "post", "delete", "patch", "head", "options"];
+type Segment = string | number;
 
 export interface SpecChange {
-  kind:
-    | "operation-added"
-    | "operation-removed"
-    | "operation-changed"
-    | "schema-added"
-    | "schema-removed"
-    | "schema-changed";
-  subject: string;
-  /** Why existing callers break; absent for changes that keep existing code working. */
-  breaking?: string;
-  details: string[];
+  /** Where callers meet it: `GET /path`, `webhook channel_created POST`, or `components.schemas.Name`. */
+  where: string;
+  /** What changed, in the caller's words: `query parameter "region" is now required`. */
+  message: string;
+  breaking: boolean;
+  /** The rule that made it breaking; absent for changes that keep existing callers working. */
+  rule?: string;
+  /** JSON pointer into the compared documents (parameters, request bodies and responses inlined). */
+  pointer: string;
 }
+
+interface Diff {
+  type: string;
+  action: "add" | "remove" | "replace" | "rename";
+  path?: Segment[];
+  before?: unknown;
+  after?: unknown;
+}
+
+/** The one diff that decides whether a regeneration breaks callers, named in every summary. */
+export const DIFF_NAME = "api-smart-diff over the bundles, with parameters, request bodies and responses inlined";
+
+/** Component kinds inlined before comparing: they are never recursive, unlike schemas. */
+const INLINED = new Set(["parameters", "requestBodies", "responses", "headers"]);
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 
 /**
- * Compares two bundled documents and says what changed for the callers of a client generated from
- * them. A change is breaking when code written against the old document stops compiling or starts
- * failing: a removed operation or schema, a new required parameter or field in a request, a removed
- * or retyped field, an enum value removed, a success status removed.
+ * Compares two bundled documents and says, operation by operation, what changed for the callers of a
+ * client generated from them, and whether it breaks them. This is the only verdict on "breaking".
+ *
+ * api-smart-diff classifies each change by OpenAPI 3.1 and JSON Schema rules (request and response
+ * directions differ: a new required request field breaks callers, a new response field does not) and
+ * resolves schema `$ref`s itself, recursive ones included. It does not look through a `$ref`'d
+ * parameter that is added (it would call a new required `components.parameters` entry harmless), so
+ * parameters, request bodies, responses and headers are inlined into the operations first.
+ *
+ * Stricter than the library, for callers of generated types (their code stops compiling):
+ * - a value removed from an enum, in a request or a response;
+ * - a field removed, in a request or a response;
+ * - a parameter's type replaced;
+ * - a component schema removed (code that names the type).
  */
 export function diffSpecs(before: Json, after: Json): SpecChange[] {
-  const changes: SpecChange[] = [];
-  const ops = (doc: Json) => {
-    const out = new Map<string, Json>();
-    for (const [path, item] of Object.entries((doc.paths ?? {}) as Json)) {
-      for (const m of METHODS) {
-        const op = (item as Json)[m];
-        if (op) out.set(`${m.toUpperCase()} ${path}`, op as Json);
-      }
-    }
-    return out;
-  };
-  const oldOps = ops(before);
-  const newOps = ops(after);
-  for (const [key, op] of newOps) {
-    if (!oldOps.has(key))
-      changes.push({ kind: "operation-added", subject: key, details: [String(op.operationId ?? "")] });
+  const a = inlineRefs(before);
+  const b = inlineRefs(after);
+  const { diffs } = apiCompare(a, b) as { diffs: Diff[] };
+  const out = new Map<string, SpecChange>();
+  for (const diff of diffs) {
+    const change = describe(diff, a, b);
+    if (!change) continue;
+    const key = `${change.where}\u0000${change.message}`;
+    const previous = out.get(key);
+    if (!previous || (change.breaking && !previous.breaking)) out.set(key, change);
   }
-  for (const [key, op] of oldOps) {
-    const next = newOps.get(key);
-    if (!next) {
-      changes.push({
-        kind: "operation-removed",
-        subject: key,
-        breaking: "callers of this operation",
-        details: [String(op.operationId ?? "")],
-      });
-      continue;
-    }
-    if (isDeepStrictEqual(op, next)) continue;
-    const details: string[] = [];
-    const breaking: string[] = [];
-    const params = (o: Json) =>
-      new Map(((o.parameters ?? []) as Json[]).map((p) => [`${String(p.in)}:${String(p.name)}`, p] as const));
-    const oldParams = params(op);
-    const newParams = params(next);
-    for (const [k, p] of newParams) {
-      const prev = oldParams.get(k);
-      if (!prev) {
-        details.push(`parameter ${k} added${p.required ? " (required)" : ""}`);
-        if (p.required) breaking.push(`new required parameter ${k}`);
-      } else if (!isDeepStrictEqual(prev, p)) {
-        details.push(`parameter ${k} changed`);
-        if (p.required && !prev.required) breaking.push(`parameter ${k} became required`);
-        breaking.push(...schemaBreaks(`parameter ${k}`, before, after, prev.schema, p.schema, "request"));
-      }
-    }
-    for (const k of oldParams.keys()) {
-      if (!newParams.has(k)) {
-        details.push(`parameter ${k} removed`);
-        breaking.push(`parameter ${k} removed`);
-      }
-    }
-    const oldStatuses = Object.keys((op.responses ?? {}) as Json);
-    const newStatuses = Object.keys((next.responses ?? {}) as Json);
-    for (const s of newStatuses) if (!oldStatuses.includes(s)) details.push(`response ${s} added`);
-    for (const s of oldStatuses) {
-      if (!newStatuses.includes(s)) {
-        details.push(`response ${s} removed`);
-        if (s.startsWith("2")) breaking.push(`success response ${s} removed`);
-      }
-    }
-    if (!isDeepStrictEqual(op.requestBody, next.requestBody)) {
-      details.push("request body changed");
-      const body = (o: Json) =>
-        ((o.requestBody as Json | undefined)?.content as Json | undefined)?.["application/json"] as Json | undefined;
-      if (!op.requestBody && (next.requestBody as Json | undefined)?.required)
-        breaking.push("request body became required");
-      breaking.push(...schemaBreaks("request body", before, after, body(op)?.schema, body(next)?.schema, "request"));
-    }
-    changes.push({
-      kind: "operation-changed",
-      subject: key,
-      details,
-      ...(breaking.length ? { breaking: [...new Set(breaking)].join("; ") } : {}),
-    });
-  }
-  const schemas = (doc: Json) => ((doc.components as Json | undefined)?.schemas ?? {}) as Json;
-  const oldSchemas = schemas(before);
-  const newSchemas = schemas(after);
-  for (const name of Object.keys(newSchemas)) {
-    if (!(name in oldSchemas)) changes.push({ kind: "schema-added", subject: name, details: [] });
-  }
-  const requestSide = schemasReachableFromRequests(after);
-  for (const [name, schema] of Object.entries(oldSchemas)) {
-    if (!(name in newSchemas)) {
-      changes.push({ kind: "schema-removed", subject: name, breaking: "code that names this type", details: [] });
-    } else if (!isDeepStrictEqual(schema, newSchemas[name])) {
-      const side = requestSide.has(name) ? "request" : "either";
-      const breaks = schemaBreaks(name, before, after, schema, newSchemas[name], side);
-      changes.push({
-        kind: "schema-changed",
-        subject: name,
-        details: describeSchemaChange(schema as Json, newSchemas[name] as Json),
-        ...(breaks.length ? { breaking: breaks.join("; ") } : {}),
-      });
-    }
-  }
-  return changes;
+  return [...out.values()].sort(
+    (x, y) =>
+      Number(y.breaking) - Number(x.breaking) || x.where.localeCompare(y.where) || x.message.localeCompare(y.message),
+  );
 }
 
-/** Names of the component schemas that request bodies and parameters use, directly or nested. */
-function schemasReachableFromRequests(doc: Json): Set<string> {
-  const found = new Set<string>();
-  const schemas = ((doc.components as Json | undefined)?.schemas ?? {}) as Json;
-  const visit = (node: unknown) => {
-    if (Array.isArray(node)) return node.forEach(visit);
-    if (node === null || typeof node !== "object") return;
-    const ref = (node as Json).$ref;
-    if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
-      const name = ref.slice("#/components/schemas/".length);
-      if (!found.has(name)) {
-        found.add(name);
-        visit(schemas[name]);
-      }
-    }
-    for (const value of Object.values(node as Json)) visit(value);
-  };
-  for (const item of Object.values((doc.paths ?? {}) as Json)) {
-    for (const m of METHODS) {
-      const op = (item as Json)[m] as Json | undefined;
-      if (op) visit([op.parameters, op.requestBody]);
-    }
+function describe(diff: Diff, before: Json, after: Json): SpecChange | undefined {
+  const path = diff.path ?? [];
+  const pointer = `/${path.map((s) => String(s).replaceAll("~", "~0").replaceAll("/", "~1")).join("/")}`;
+  if (path[0] === "components") {
+    // Operations report what reaches callers; a component matters by itself only as a named type.
+    if (path[1] !== "schemas" || path.length !== 3 || diff.action === "replace") return undefined;
+    const removed = diff.action === "remove";
+    return {
+      where: `components.schemas.${String(path[2])}`,
+      message: removed ? "type removed" : "type added",
+      breaking: removed,
+      ...(removed ? { rule: "a component schema removed: code that names the type stops compiling" } : {}),
+      pointer,
+    };
   }
-  return found;
+  if (path[0] !== "paths" && path[0] !== "webhooks") return undefined;
+  const [section, name, method, ...rest] = path;
+  const where = section === "paths" ? `${String(method).toUpperCase()} ${String(name)}` : `webhook ${String(name)}`;
+  if (method === undefined || !METHODS.has(String(method))) {
+    // A whole path item added or removed: one row per operation it holds.
+    const item = (diff.action === "remove" ? diff.before : diff.after) as Json | undefined;
+    const methods = Object.keys(item ?? {}).filter((m) => METHODS.has(m));
+    if (methods.length === 0) return undefined;
+    return operationRow(
+      diff,
+      section === "paths" ? `${methods.map((m) => m.toUpperCase()).join(", ")} ${String(name)}` : where,
+      pointer,
+    );
+  }
+  if (rest.length === 0) return operationRow(diff, where, pointer);
+  const doc = diff.action === "remove" ? before : after;
+  const opPath = [String(section), String(name), String(method)];
+  const operation = at(doc, opPath) as Json;
+  const message = changeMessage(diff, rest, operation, at(before, opPath) as Json);
+  const rule = breakingRule(diff, rest);
+  return { where, message, breaking: rule !== undefined, ...(rule ? { rule } : {}), pointer };
 }
 
-function deref(doc: Json, schema: unknown): Json | undefined {
-  let node = schema as Json | undefined;
-  for (let i = 0; node && typeof node.$ref === "string" && i < 20; i++) {
-    const name = (node.$ref as string).split("/").pop() ?? "";
-    node = ((doc.components as Json | undefined)?.schemas as Json | undefined)?.[name] as Json | undefined;
+function operationRow(diff: Diff, where: string, pointer: string): SpecChange {
+  const removed = diff.action === "remove";
+  return {
+    where,
+    message: removed ? "operation removed" : "operation added",
+    breaking: removed,
+    ...(removed ? { rule: "an operation removed: its callers stop compiling" } : {}),
+    pointer,
+  };
+}
+
+/** Why a change breaks callers, or undefined when it does not. */
+function breakingRule(diff: Diff, rest: Segment[]): string | undefined {
+  const last = rest.at(-1);
+  const parent = rest.at(-2);
+  if (diff.action === "remove" && parent === "enum")
+    return "an enum value removed: callers that send or compare it stop compiling";
+  if (diff.action === "remove" && parent === "properties")
+    return "a field removed: callers that send or read it stop compiling";
+  if (diff.action === "replace" && last === "type" && rest[0] === "parameters")
+    return "a parameter's type replaced: callers that pass the old type stop compiling";
+  if (diff.type !== "breaking") return undefined;
+  // The library's own breaking rules, named for the reader.
+  if (rest[0] === "parameters" && rest.length === 2)
+    return diff.action === "add"
+      ? "a new required parameter: existing calls omit it"
+      : "a parameter removed: callers that pass it stop compiling";
+  if (last === "required" || parent === "required") return "made required: existing calls omit it";
+  if (last === "type") return "a request type narrowed: values callers send no longer fit";
+  if (rest[0] === "responses" && rest.length === 2) return "a response removed: callers that handle it stop compiling";
+  return "api-smart-diff: breaking for existing callers";
+}
+
+/** Describes a change inside one operation where callers meet it: which parameter, body or response field. */
+function changeMessage(diff: Diff, rest: Segment[], operation: Json, beforeOperation: Json | undefined): string {
+  const [head, ...tail] = rest;
+  if (head === "parameters") {
+    const [index, ...inner] = tail;
+    const source = (diff.action === "remove" && inner.length === 0 ? beforeOperation : operation) ?? operation;
+    const param = (((source.parameters ?? []) as Json[])[Number(index)] ?? {}) as Json;
+    const label = `${String(param.in ?? "?")} parameter "${String(param.name ?? "?")}"`;
+    if (inner.length === 0) {
+      if (diff.action === "add") return param.required ? `new required ${label}` : `new optional ${label}`;
+      return `${label} removed`;
+    }
+    if (inner.length === 1 && inner[0] === "required") {
+      return diff.after === true ? `${label} is now required` : `${label} is now optional`;
+    }
+    if (inner[0] === "schema") return `${label}: ${schemaChange(diff, inner.slice(1))}`;
+    return `${label}: ${inner.join(".")} ${verb(diff)}`;
   }
+  if (head === "requestBody") {
+    const [, mediaType, schema, ...inner] = tail;
+    if (tail.length === 0) return `request body ${verb(diff)}`;
+    if (schema !== "schema") return `request body (${String(mediaType ?? "")}) ${verb(diff)}`;
+    return `request body: ${schemaChange(diff, inner)}`;
+  }
+  if (head === "responses") {
+    const [status, kind, key, schema, ...inner] = tail;
+    const label = `response ${String(status)}`;
+    if (kind === undefined) return `${label} ${verb(diff)}`;
+    if (kind === "content" && schema === "schema") return `${label}: ${schemaChange(diff, inner)}`;
+    if (kind === "headers") return `${label}: header "${String(key)}" ${verb(diff)}`;
+    return `${label}: ${tail.slice(1).join(".")} ${verb(diff)}`;
+  }
+  return `${rest.join(".")} ${verb(diff)}`;
+}
+
+/** A change inside a schema, named by its field path (`settings.tier`). */
+function schemaChange(diff: Diff, inner: Segment[]): string {
+  const fields: string[] = [];
+  let i = 0;
+  for (; i < inner.length; i++) {
+    const seg = inner[i];
+    if (seg === "properties" && i + 1 < inner.length) {
+      fields.push(String(inner[++i]));
+    } else if (seg === "items") {
+      fields.push("[]");
+    } else if (seg === "allOf" || seg === "anyOf" || seg === "oneOf") {
+      i += 1;
+    } else break;
+  }
+  const keyword = inner.slice(i);
+  const field = fields.join(".").replaceAll(".[]", "[]");
+  const subject = field ? `field "${field}": ` : "";
+  const [k, index] = keyword;
+  if (keyword.length === 0) return `${subject.slice(0, -2) || "schema"} ${verb(diff)}`;
+  if (k === "enum") {
+    const value = JSON.stringify(diff.action === "remove" ? diff.before : diff.after);
+    if (index === undefined) return `${subject}enum ${verb(diff)}`;
+    return diff.action === "remove"
+      ? `${subject}value ${value} removed from its enum`
+      : `${subject}value ${value} ${diff.action === "add" ? "added to" : "changed in"} its enum`;
+  }
+  if (k === "required" && index !== undefined) {
+    const name = String(diff.action === "remove" ? diff.before : diff.after);
+    const target = field ? `field "${field}.${name}"` : `field "${name}"`;
+    return diff.action === "remove" ? `${target} is now optional` : `${target} is now required`;
+  }
+  if (k === "type") return `${subject}type ${describeValue(diff.before)} → ${describeValue(diff.after)}`;
+  return `${subject}${keyword.join(".")} ${verb(diff)}`;
+}
+
+function describeValue(value: unknown): string {
+  return value === undefined ? "(none)" : typeof value === "string" ? value : JSON.stringify(value);
+}
+
+function verb(diff: Diff): string {
+  return { add: "added", remove: "removed", replace: "changed", rename: "renamed" }[diff.action];
+}
+
+function at(doc: unknown, path: Segment[]): unknown {
+  let node = doc;
+  for (const seg of path) node = (node as Json | undefined)?.[String(seg)];
   return node;
 }
 
-function schemaBreaks(
-  label: string,
-  beforeDoc: Json,
-  afterDoc: Json,
-  a: unknown,
-  b: unknown,
-  side: "request" | "either",
-): string[] {
-  const before = deref(beforeDoc, a);
-  const after = deref(afterDoc, b);
-  if (!before || !after) return before && !after ? [`${label} removed`] : [];
-  const out: string[] = [];
-  if (before.type !== undefined && !isDeepStrictEqual(before.type, after.type)) out.push(`${label}: type changed`);
-  if (Array.isArray(before.enum)) {
-    const removed = before.enum.filter((v) => !(after.enum as unknown[] | undefined)?.includes(v));
-    if (removed.length || !after.enum)
-      out.push(`${label}: enum value(s) ${removed.map((v) => JSON.stringify(v)).join(", ")} removed`);
-  }
-  const oldProps = (before.properties ?? {}) as Json;
-  const newProps = (after.properties ?? {}) as Json;
-  for (const p of Object.keys(oldProps)) if (!(p in newProps)) out.push(`${label}: field ${p} removed`);
-  const oldReq = (before.required ?? []) as string[];
-  for (const r of (after.required ?? []) as string[]) {
-    if (!oldReq.includes(r) && side === "request") out.push(`${label}: field ${r} became required`);
-  }
-  for (const p of Object.keys(oldProps)) {
-    if (p in newProps) out.push(...schemaBreaks(`${label}.${p}`, beforeDoc, afterDoc, oldProps[p], newProps[p], side));
-  }
+/**
+ * Replaces local `$ref`s to parameters, request bodies, responses and headers by their targets inside
+ * `paths` and `webhooks` (schemas keep their `$ref`s: the diff resolves them, recursive ones too).
+ */
+export function inlineRefs(doc: Json): Json {
+  const components = (doc.components ?? {}) as Record<string, Json>;
+  const inline = (node: unknown, depth: number): unknown => {
+    if (Array.isArray(node)) return node.map((n) => inline(n, depth));
+    if (node === null || typeof node !== "object") return node;
+    const ref = (node as Json).$ref;
+    const match = typeof ref === "string" ? /^#\/components\/([^/]+)\/([^/]+)$/.exec(ref) : null;
+    if (match && INLINED.has(match[1] ?? "")) {
+      const target = components[match[1] ?? ""]?.[decodeURIComponent(match[2] ?? "")];
+      if (target === undefined) throw new Error(`Unresolvable $ref ${ref}`);
+      if (depth > 16) throw new Error(`$ref ${ref} nests too deeply`);
+      return inline(target, depth + 1);
+    }
+    return Object.fromEntries(Object.entries(node as Json).map(([k, v]) => [k, inline(v, depth)]));
+  };
+  const out: Json = { ...doc };
+  for (const section of ["paths", "webhooks"]) if (doc[section] !== undefined) out[section] = inline(doc[section], 0);
   return out;
 }
 
-function describeSchemaChange(a: Json, b: Json): string[] {
-  const out: string[] = [];
-  const oldProps = (a.properties ?? {}) as Json;
-  const newProps = (b.properties ?? {}) as Json;
-  for (const p of Object.keys(newProps)) if (!(p in oldProps)) out.push(`field ${p} added`);
-  for (const p of Object.keys(oldProps)) {
-    if (!(p in newProps)) out.push(`field ${p} removed`);
-    else if (!isDeepStrictEqual(oldProps[p], newProps[p])) out.push(`field ${p} changed`);
-  }
-  if (!isDeepStrictEqual(a.enum, b.enum)) out.push("enum changed");
-  if (!isDeepStrictEqual(a.required, b.required)) out.push("required fields changed");
-  return out.length ? out : ["changed"];
-}
-
-/** Renders the change list for a reviewer: breaking changes first. */
+/** Renders the change list for a reviewer: breaking changes first, each with the rule that makes it so. */
 export function formatChanges(changes: readonly SpecChange[]): string {
-  if (changes.length === 0) return "No changes to operations or schemas.";
-  const breaking = changes.filter((c) => c.breaking);
-  const lines = [`${changes.length} change(s), ${breaking.length} breaking for existing callers.`];
-  for (const c of [...breaking, ...changes.filter((c) => !c.breaking)]) {
-    lines.push(
-      `${c.breaking ? "BREAKING" : "        "} ${c.kind.padEnd(17)} ${c.subject}${c.details.length ? ` (${c.details.join(", ")})` : ""}`,
-    );
-    if (c.breaking) lines.push(`         why: ${c.breaking}`);
+  const header = `Change summary (${DIFF_NAME}; this diff alone decides what is breaking):`;
+  if (changes.length === 0) return `${header}\nNo change to operations, webhooks or named types.`;
+  const breaking = changes.filter((c) => c.breaking).length;
+  const lines = [header, `${changes.length} change(s), ${breaking} breaking for existing callers.`];
+  for (const c of changes) {
+    lines.push(`${c.breaking ? "BREAKING" : "        "}  ${c.where}  ${c.message}`);
+    if (c.rule) lines.push(`          why: ${c.rule}`);
   }
   return lines.join("\n");
 }

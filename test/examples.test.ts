@@ -12,11 +12,21 @@ const example = async (file: string, args: string[] = []) =>
 // The examples import the package by name (the build in dist/, as users get it) and run against the
 // embedded mock, without credentials.
 describe("examples", () => {
-  it("quickstart.ts (the README's main job)", async () => {
-    expect(await example("quickstart.ts")).toEqual([
-      "channel exampleCH +4915112345678 (ready)",
-      "channel exampleCH2 +4915112345679 (ready)",
-      expect.stringMatching(/^new API key for \S+: \S+…$/),
+  const readme = readFileSync("README.md", "utf8");
+
+  it("main-job.ts is the README's main job, text for text", () => {
+    const block = /<!-- example: main-job\.ts[^>]*-->\n```ts\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBe(readFileSync("examples/main-job.ts", "utf8"));
+  });
+
+  it("main-job.ts prints what the README shows, with the vendors' example values", async () => {
+    const shown = /<!-- output: main-job\.ts -->\n```text\n([\s\S]*?)```/.exec(readme)?.[1];
+    const printed = await example("main-job.ts");
+    expect(printed).toEqual(shown?.trim().split("\n"));
+    expect(printed).toEqual([
+      "exampleCH +4915112345678 ready since 2024-08-01T00:00:00Z",
+      "exampleCH2 +4915112345679 ready since 2024-02-01T12:00:00Z",
+      "API key for app 138219 at https://waba-v2.360dialog.io: Kx3Q…",
     ]);
   });
 

@@ -119,9 +119,9 @@ describe("packed tarball in a fresh app", () => {
     );
     const main = await run(process.execPath, [join(app, "main-job.ts")], { cwd: app, timeout: 90_000 });
     expect(main.stdout.trim().split("\n")).toEqual([
-      "channel exampleCH +4915112345678 (ready)",
-      "channel exampleCH2 +4915112345679 (ready)",
-      expect.stringMatching(/^\S+$/),
+      "exampleCH +4915112345678 ready since 2024-08-01T00:00:00Z",
+      "exampleCH2 +4915112345679 ready since 2024-02-01T12:00:00Z",
+      "API key for app 138219 at https://waba-v2.360dialog.io: Kx3Q…",
     ]);
     const bird = await run(process.execPath, [join(app, "bird.ts")], { cwd: app, timeout: 90_000 });
     expect(bird.stdout).toMatch(/service window open until/);

