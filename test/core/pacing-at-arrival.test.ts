@@ -148,6 +148,85 @@ describe("which requests hold a slot", () => {
     expect(calls.map((c) => c.url.pathname.split("/").at(-1))).toEqual(["token", "api_keys", "token", "api_keys"]);
   });
 
+  describe("the slot a 401 keeps for its replay", () => {
+    const tokenClient = (fetch: typeof globalThis.fetch, clock: ReturnType<typeof fakeClock>, extra = {}) =>
+      createDialog360Client({
+        partnerId: "examplePA",
+        credentials: { username: "ops@example.com", password: "pw-SECRET-99" },
+        baseUrl: "http://127.0.0.1:9",
+        fetch,
+        clock,
+        retry: false,
+        rateLimit: { store: new MemoryRateLimitStore({ clock }), maxWait: 0 },
+        ...extra,
+      });
+    const refused = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    const expired = () => json(401, { meta: { developer_message: "token expired", http_code: 401, success: false } });
+
+    it("stays counted when the replay's connection is refused (the 401'd request reached the server)", async () => {
+      const clock = fakeClock();
+      let keyCalls = 0;
+      const { fetch } = fakeFetch((call) => {
+        if (call.url.pathname === "/api/v2/token") return json(200, { access_token: "tok", expires_in: 3600 });
+        keyCalls += 1;
+        if (keyCalls === 1) return expired();
+        if (keyCalls === 2) throw refused();
+        return json(200, apiKey);
+      });
+      const d360 = tokenClient(fetch, clock);
+      const first = await clock.drive(d360.channels.createApiKey({ channelId: "exampleCH" }));
+      expect(first.error).toMatchObject({ kind: "network" });
+      // Had the slot been given back, this call would be sent at once (maxWait 0).
+      const second = await d360.channels.createApiKey({ channelId: "exampleCH" });
+      expect(second.error).toMatchObject({ kind: "rate_limited", attempts: 0 });
+      expect(keyCalls).toBe(2);
+    });
+
+    it("ends the call with the 401 when the refresh for the replay fails, counting the attempt sent", async () => {
+      const clock = fakeClock();
+      let tokens = 0;
+      const { fetch } = fakeFetch((call) => {
+        if (call.url.pathname === "/api/v2/token") {
+          tokens += 1;
+          return tokens === 1
+            ? json(200, { access_token: "tok-1", expires_in: 3600 })
+            : json(401, { meta: { developer_message: "Invalid credentials", http_code: 401, success: false } });
+        }
+        return expired();
+      });
+      const result = await clock.drive(tokenClient(fetch, clock).channels.createApiKey({ channelId: "exampleCH" }));
+      expect(result.error).toMatchObject({ kind: "api", status: 401, attempts: 1 });
+      expect(result.error?.message).not.toMatch(/was not sent/);
+    });
+
+    it("is settled when the caller aborts during the replay's token request, not held for its lease", async () => {
+      const clock = fakeClock();
+      const t0 = clock.now();
+      let tokens = 0;
+      const sent: number[] = [];
+      const { fetch } = fakeFetch((call) => {
+        if (call.url.pathname === "/api/v2/token") {
+          tokens += 1;
+          const token = json(200, { access_token: `tok-${tokens}`, expires_in: 3600 });
+          // The refresh for the replay answers 5 s later: the caller aborts before it does.
+          return tokens === 2 ? clock.sleep(5_000).then(() => token) : token;
+        }
+        sent.push(clock.now() - t0);
+        return tokens === 1 ? expired() : json(200, apiKey);
+      });
+      const d360 = tokenClient(fetch, clock, { rateLimit: { store: new MemoryRateLimitStore({ clock }) } });
+      const controller = new AbortController();
+      const first = d360.channels.createApiKey({ channelId: "exampleCH" }, { signal: controller.signal });
+      while (tokens < 2) await new Promise((r) => setTimeout(r, 0));
+      controller.abort();
+      await expect(first).rejects.toMatchObject({ name: "AbortError" });
+      // The kept slot counts one window from the abort, not until its lease (the attempt's timeout) ran out.
+      const second = await clock.drive(d360.channels.createApiKey({ channelId: "exampleCH" }));
+      expect(second.error).toBeUndefined();
+      expect(sent).toEqual([0, 30_000]);
+    });
+  });
+
   it("a slot whose holder never settles counts as ended when its lease (the attempt's deadline) runs out", async () => {
     const clock = fakeClock();
     const t0 = clock.now();
@@ -219,6 +298,7 @@ describe("what a call says when pacing stops it", () => {
     expect(calls).toHaveLength(1);
     expect(result.error).toMatchObject({ kind: "api", status: 429, attempts: 1 });
     expect(result.error?.message).not.toMatch(/was not sent/);
+    expect(result.error?.message).toMatch(/not retried: client-side pacing would hold the retry 30000 ms/);
   });
 
   it("the logger gets a rate_limit_pause line when a server's 429 pauses a budget", async () => {

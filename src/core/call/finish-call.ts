@@ -44,5 +44,6 @@ export function errorContext(state: ClientState, settled: SettledCall, call: Cal
     readBody: state.provider.readErrorBody,
     now: state.options.clock.now(),
     ...(settled.step ? { step: settled.step, stepOperation: settled.stepOperation } : {}),
+    ...(settled.pacingWaitMs === undefined ? {} : { pacingWaitMs: settled.pacingWaitMs }),
   };
 }

@@ -14,6 +14,8 @@ export interface CallProgress {
   mayReplay: boolean;
   /** The slots of the last paced attempt: a 401's slot kept for the replay is reused or settled from there. */
   lastSlots: AttemptSlots | undefined;
+  /** The next attempt is the 401's replay (it reuses the 401's slot). */
+  replaying: boolean;
 }
 
 const UNPACED: Pace = { slots: undefined, waitMs: undefined };
@@ -32,12 +34,19 @@ export async function runAttempt(
   const started = performance.now();
   // No await unless the operation is paced: an unpaced call costs no extra turn of the event loop.
   const pacer = call.meta?.rateLimit && options.rateLimit ? await state.features.pacer() : undefined;
-  const reuse = progress.lastSlots?.keptFor401;
+  // Only the 401's replay reuses its slot; any other next attempt (a retry after a 401 whose body failed)
+  // lets the kept slot count from now and takes its own.
+  const last = progress.lastSlots;
   progress.lastSlots = undefined;
+  const reuse = progress.replaying ? last?.takeKept() : undefined;
+  progress.replaying = false;
+  await last?.settleKept();
   const pace = pacer ? await pacer.acquire(call, progress.deadlineAt, reuse) : UNPACED;
   if (pace.limited) return pace.limited;
   const slots = pace.slots;
   if (slots) slots.keepOn401 = progress.mayReplay;
+  // Reachable from the call before anything can throw, so a kept slot is always settled (runCall).
+  progress.lastSlots = slots;
   const remaining = progress.deadlineAt - options.clock.now();
   let outcome: Outcome;
   if (remaining <= 0) {
@@ -52,7 +61,6 @@ export async function runAttempt(
     } finally {
       await slots?.settled();
     }
-    progress.lastSlots = slots;
     await pacer?.observe(call, outcome);
   }
   if (options.logger) {

@@ -17,21 +17,31 @@ export async function runCall(state: ClientState, call: Call, request: WireReque
     attempts: 0,
     mayReplay: false,
     lastSlots: undefined,
+    replaying: false,
   };
-  for (let replayed = false; ; replayed = true) {
-    const pending = state.auth.authenticate(call);
-    const credential = pending instanceof Promise ? await pending : pending;
-    if (credential && "failure" in credential) {
-      await progress.lastSlots?.settleKept();
-      return credential.failure;
+  let unauthorized: Outcome | undefined;
+  try {
+    for (let replayed = false; ; replayed = true) {
+      const pending = state.auth.authenticate(call);
+      const credential = pending instanceof Promise ? await pending : pending;
+      if (credential && "failure" in credential) {
+        // The refresh for a replay failed: the call ends with the 401 it got, which was sent.
+        return unauthorized ? { outcome: unauthorized, attempts: progress.attempts } : credential.failure;
+      }
+      applyHeaders(call, request, credential);
+      progress.mayReplay = !replayed && credential?.token !== undefined;
+      const { outcome, pacingWaitMs } = await attemptAndRetry(state, call, request, progress);
+      const is401 = outcome.type === "response" && outcome.response.status === UNAUTHORIZED;
+      if (!replayed && pacingWaitMs === undefined && is401 && (await state.auth.replayable(call, credential))) {
+        unauthorized = outcome;
+        progress.replaying = true;
+        continue;
+      }
+      return { outcome, attempts: progress.attempts, ...(pacingWaitMs === undefined ? {} : { pacingWaitMs }) };
     }
-    applyHeaders(call, request, credential);
-    progress.mayReplay = !replayed && credential?.token !== undefined;
-    const { outcome, stopped } = await attemptAndRetry(state, call, request, progress);
-    const unauthorized = outcome.type === "response" && outcome.response.status === UNAUTHORIZED;
-    if (!replayed && !stopped && unauthorized && (await state.auth.replayable(call, credential))) continue;
+  } finally {
+    // A slot kept for a replay that did not happen (or a call that threw) counts from now.
     await progress.lastSlots?.settleKept();
-    return { outcome, attempts: progress.attempts };
   }
 }
 
@@ -53,13 +63,13 @@ async function attemptAndRetry(
   call: Call,
   request: WireRequest,
   progress: CallProgress,
-): Promise<{ outcome: Outcome; stopped: boolean }> {
+): Promise<{ outcome: Outcome; pacingWaitMs: number | undefined }> {
   let last: Outcome | undefined;
-  let stopped = false;
+  let stopped: number | undefined;
   const attempt = async (): Promise<Outcome> => {
     const outcome = await runAttempt(state, call, request, progress);
     if (outcome.type === "rate_limited" && last) {
-      stopped = true;
+      stopped = outcome.retryAfterMs;
       return last;
     }
     last = outcome;
@@ -68,12 +78,12 @@ async function attemptAndRetry(
   const first = await attempt();
   const { retry } = call.options;
   const succeeded = first.type === "response" && first.response.ok;
-  if (stopped || retry.limit === 0 || succeeded) return { outcome: first, stopped };
+  if (stopped !== undefined || retry.limit === 0 || succeeded) return { outcome: first, pacingWaitMs: stopped };
   // The retry policy decides (loaded with the first outcome that is not a success); ky schedules the
   // retries (loaded with the first outcome the policy retries).
   const { decideRetry } = await state.features.retryPolicy();
   const decide = (o: Outcome, retryCount: number): RetryDecision =>
-    stopped
+    stopped !== undefined
       ? { retry: false }
       : decideRetry(o, {
           method: call.method,
@@ -82,7 +92,7 @@ async function attemptAndRetry(
           now: state.options.clock.now(),
           deadlineAt: progress.deadlineAt,
         });
-  if (!decide(first, 1).retry) return { outcome: first, stopped };
+  if (!decide(first, 1).retry) return { outcome: first, pacingWaitMs: stopped };
   const { retryWithKy } = await state.features.retryScheduler();
   const outcome = await retryWithKy({
     request,
@@ -92,5 +102,5 @@ async function attemptAndRetry(
     attempt,
     decide,
   });
-  return { outcome, stopped };
+  return { outcome, pacingWaitMs: stopped };
 }

@@ -51,6 +51,8 @@ export interface SettledCall {
   step?: "token";
   /** `METHOD /path` of the step's own request. */
   stepOperation?: string;
+  /** The call stopped because pacing would hold its next retry this long, past `maxWait` or the deadline. */
+  pacingWaitMs?: number;
 }
 
 /** What the error factory needs to know about a settled call besides its outcome. */
@@ -75,6 +77,8 @@ export interface ErrorContext {
   step?: "token";
   /** `METHOD /path` of the step's own request. */
   stepOperation?: string;
+  /** The call stopped because pacing would hold its next retry this long (see SettledCall). */
+  pacingWaitMs?: number;
 }
 
 /** The credential configured for each security scheme: an API key, or a login exchanged for a token. */

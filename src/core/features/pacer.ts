@@ -4,7 +4,7 @@ import type { Clock } from "../contract/clock.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { RateLimitSlot, RateLimitStore } from "../contract/rate-limit-store.ts";
 import { callSafely } from "../wire/call-safely.ts";
-import { TOO_MANY_REQUESTS } from "../wire/http-facts.ts";
+import { TOO_MANY_REQUESTS, UNAUTHORIZED } from "../wire/http-facts.ts";
 import { parseRetryAfter } from "../wire/retry-after.ts";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store.ts";
 
@@ -41,6 +41,8 @@ export class AttemptSlots implements RequestSlots {
   keepOn401 = false;
   keptFor401: RateLimitSlot | undefined;
   #slot: RateLimitSlot | undefined;
+  /** The current slot is a 401's, reused by its replay: its first request reached the server. */
+  #reused: boolean;
   readonly #settling: Promise<void>[] = [];
   readonly #store: RateLimitStore;
   readonly #next: (signal: AbortSignal) => Promise<{ slot: RateLimitSlot } | { refused: string }>;
@@ -49,21 +51,33 @@ export class AttemptSlots implements RequestSlots {
     store: RateLimitStore,
     slot: RateLimitSlot,
     next: (signal: AbortSignal) => Promise<{ slot: RateLimitSlot } | { refused: string }>,
+    reused = false,
   ) {
     this.#store = store;
     this.#slot = slot;
     this.#next = next;
+    this.#reused = reused;
   }
 
   ended(sent: boolean, status?: number): void {
     const slot = this.#slot;
     if (!slot) return;
     this.#slot = undefined;
-    if (sent && status === 401 && this.keepOn401) {
+    // A reused slot is never given back: the 401'd request it was granted for was counted by the server.
+    const counted = sent || this.#reused;
+    this.#reused = false;
+    if (counted && status === UNAUTHORIZED && this.keepOn401) {
       this.keptFor401 = slot;
       return;
     }
-    this.#settle(slot, sent);
+    this.#settle(slot, counted);
+  }
+
+  /** Hands the slot kept after a 401 to the replay (which then holds it), or undefined. */
+  takeKept(): RateLimitSlot | undefined {
+    const kept = this.keptFor401;
+    this.keptFor401 = undefined;
+    return kept;
   }
 
   async another(signal: AbortSignal): Promise<string | undefined> {
@@ -146,7 +160,7 @@ export class Pacer {
     const paced = this.#paced;
     if (!budget || !paced) return { slots: undefined, waitMs: undefined };
     const hop = (signal: AbortSignal) => this.#hopSlot(paced, call, budget, deadlineAt, signal);
-    if (reuse) return { slots: new AttemptSlots(paced.store, reuse, hop), waitMs: undefined };
+    if (reuse) return { slots: new AttemptSlots(paced.store, reuse, hop, true), waitMs: undefined };
     const started = this.#clock.now();
     let answer: Awaited<ReturnType<RateLimitStore["acquire"]>>;
     try {
@@ -204,7 +218,8 @@ export class Pacer {
     return paced.store.acquire({
       ...budget,
       maxWaitMs: Math.min(paced.maxWait, deadlineAt - started),
-      leaseMs: Math.max(0, deadlineAt - started),
+      // The attempt's deadline: its timeout, within what is left of the call's.
+      leaseMs: Math.max(0, Math.min(call.options.timeout, deadlineAt - started)),
       signal,
       onWait: (waitMs) => {
         const { method, path } = call;

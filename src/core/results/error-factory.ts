@@ -13,7 +13,7 @@ import type { Outcome } from "../contract/outcome.ts";
 import type { Result } from "../contract/result.ts";
 import { describeCause, isConnectionRefused } from "../results/read-outcome.ts";
 import { fillPath } from "../wire/fill-path.ts";
-import { WAIT_STATUSES } from "../wire/http-facts.ts";
+import { IDEMPOTENT_METHODS, WAIT_STATUSES } from "../wire/http-facts.ts";
 import { parseRetryAfter } from "../wire/retry-after.ts";
 import { checkShape } from "./check-shape.ts";
 import { jsonOf, successValue } from "./read-outcome.ts";
@@ -126,9 +126,12 @@ function unexpected(
 }
 
 function base(ctx: ErrorContext, detail: string, traceId?: string) {
-  const message = ctx.redactor.redact(
-    `${prefix(ctx)} ${detail}${ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : ""}`,
-  );
+  const attempts = ctx.attempts > 1 ? ` after ${ctx.attempts} attempts` : "";
+  const stopped =
+    ctx.pacingWaitMs === undefined
+      ? ""
+      : `; not retried: client-side pacing would hold the retry ${Math.ceil(ctx.pacingWaitMs)} ms, longer than rateLimit.maxWait or the call's remaining deadline allow`;
+  const message = ctx.redactor.redact(`${prefix(ctx)} ${detail}${attempts}${stopped}`);
   return {
     message,
     attempts: ctx.attempts,
@@ -141,7 +144,7 @@ function failureError(outcome: Outcome & { type: "failure" }, ctx: ErrorContext)
   // A POST or PATCH that may have reached the server before the failure: retrying could apply it twice.
   const unsafe =
     ctx.step === undefined &&
-    (ctx.method === "POST" || ctx.method === "PATCH") &&
+    !IDEMPOTENT_METHODS.has(ctx.method) &&
     ctx.attempts > 0 &&
     !isConnectionRefused(outcome.error);
   const extra = unsafe ? { mayHaveBeenProcessed: true as const } : {};

@@ -1,5 +1,6 @@
 import type { OperationMeta } from "../contract/operation-meta.ts";
 import type { Outcome } from "../contract/outcome.ts";
+import { NO_BODY_STATUSES } from "../wire/http-facts.ts";
 
 type Parsed = { ok: true; value: unknown } | { ok: false };
 
@@ -28,7 +29,7 @@ export function successValue(
 ): { value: unknown } | undefined {
   const { status } = outcome.response;
   const shape = meta?.responses[String(status)];
-  if ((status === 204 || status === 205 || shape === null) && outcome.text.length === 0) return { value: undefined };
+  if ((NO_BODY_STATUSES.has(status) || shape === null) && outcome.text.length === 0) return { value: undefined };
   const json = jsonOf(outcome);
   if (!json.ok || (shape?.type !== undefined && !hasTopLevelType(json.value, shape.type))) return undefined;
   return { value: json.value };

@@ -45,6 +45,7 @@ export const SENSITIVE_HEADERS: readonly string[] = [
   "proxy-authorization",
   "cookie",
   "set-cookie",
+  "x-api-key",
   // 360dialog's messaging API header: the channel keys `createApiKey` returns travel in it.
   "d360-api-key",
 ];
