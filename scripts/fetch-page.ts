@@ -17,7 +17,8 @@ export async function fetchPage(url: string, options: FetchPageOptions = {}): Pr
   try {
     response = await ky.get(url, {
       timeout: options.timeout ?? 30_000,
-      retry: options.retry ?? { limit: 2 },
+      // A server's Retry-After is honoured up to a minute, never for the whole job.
+      retry: { limit: 2, maxRetryAfter: 60_000, ...options.retry },
       headers: { accept: "text/markdown, text/plain;q=0.9, */*;q=0.1" },
     });
   } catch (error) {

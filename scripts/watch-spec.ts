@@ -108,7 +108,13 @@ async function main(argv: string[]) {
 
 if (import.meta.main) {
   main(process.argv.slice(2)).catch((error: unknown) => {
-    console.error(`watch-spec: ${error instanceof Error ? error.message : String(error)}`);
+    const message = `watch-spec: ${error instanceof Error ? error.message : String(error)}`;
+    console.error(message);
+    // Whatever broke, the workflow's next step still reports it (an issue), rather than only failing.
+    const i = process.argv.indexOf("--report");
+    const reportFile = i === -1 ? undefined : process.argv[i + 1];
+    if (reportFile) writeFileSync(reportFile, `# Spec watch failed\n\n${message}\n`);
+    if (process.env.GITHUB_OUTPUT) appendFileSync(process.env.GITHUB_OUTPUT, "status=failed\n");
     process.exit(1);
   });
 }

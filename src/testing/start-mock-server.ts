@@ -173,6 +173,8 @@ export function preferHeader(options: PreferOptions): { Prefer: string } {
   return { Prefer: parts.join(", ") };
 }
 
+// Process-wide on purpose: the Prism processes this process started, stopped by one exit hook
+// however many mocks ran (a hook per mock would pile up listeners on `process`).
 const running = new Set<ChildProcess>();
 let exitHook = false;
 /** Also stop Prism when this process exits normally without closing the mock. */

@@ -327,7 +327,7 @@ describe("what a call says when pacing stops it", () => {
     ]);
   });
 
-  it("a store without settle (written for 0.1) is a TypeError when the client is built", () => {
+  it("a store without settle (written for an earlier 0.x) is a TypeError when the client is built", () => {
     const old = { acquire: async () => ({ granted: false, retryAfterMs: 1 }), pause: () => {} };
     expect(() =>
       createBirdClient({

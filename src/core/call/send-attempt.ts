@@ -25,6 +25,8 @@ export interface AttemptLimits {
   slots?: RequestSlots | undefined;
 }
 
+// About 60 lines on purpose: one attempt's loop over its redirect hops under one signal, with each
+// hop's slot; split, the hop state and the signal would be passed around between the pieces.
 /**
  * Sends one attempt and reads its body, all under one abort signal (the attempt's timeout and the
  * caller's signal) and the size cap. Redirects are followed by hand, only within the request's origin

@@ -13,6 +13,7 @@ import { callSafely } from "../wire/call-safely.ts";
 export const MAX_REPORTED_DRIFTS = 500;
 const SAMPLE_LIMIT = 80;
 
+// About 60 lines on purpose: the monitor's two methods share its bounded set of reported drifts.
 /**
  * Response validation (`validateResponses`), loaded with the first body a client checks: each body is
  * compared with the whole shape its operation declares for its status, and each drift is reported

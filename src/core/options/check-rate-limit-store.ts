@@ -4,8 +4,8 @@ import type { RateLimitStore } from "../contract/rate-limit-store.ts";
 // with pacing, on the first paced call) into the client's initial chunk.
 
 /**
- * A store's methods are checked when a client is built: a store written for 0.1 (`release` on the
- * grant) fails there, not in the middle of a call.
+ * A store's methods are checked when a client is built: a store written for an earlier 0.x (without
+ * `settle`) fails there, not in the middle of a call.
  */
 export function assertRateLimitStore(store: unknown): asserts store is RateLimitStore {
   const s = store as Partial<Record<keyof RateLimitStore, unknown>> | null;
