@@ -1,5 +1,6 @@
 import type { Call, WireRequest } from "../contract/call.ts";
 import type { Outcome } from "../contract/outcome.ts";
+import type { RateLimitSlot } from "../contract/rate-limit-store.ts";
 import type { AttemptSlots, Pace } from "../features/pacer.ts";
 import type { ClientState } from "./client-state.ts";
 import { sendAttempt } from "./send-attempt.ts";
@@ -37,10 +38,13 @@ export async function runAttempt(
   // Only the 401's replay reuses its slot; any other next attempt (a retry after a 401 whose body failed)
   // lets the kept slot count from now and takes its own.
   const last = progress.lastSlots;
-  progress.lastSlots = undefined;
-  const reuse = progress.replaying ? last?.takeKept() : undefined;
+  let reuse: RateLimitSlot | undefined;
+  if (last) {
+    progress.lastSlots = undefined;
+    reuse = progress.replaying ? last.takeKept() : undefined;
+    await last.settleKept();
+  }
   progress.replaying = false;
-  await last?.settleKept();
   const pace = pacer ? await pacer.acquire(call, progress.deadlineAt, reuse) : UNPACED;
   if (pace.limited) return pace.limited;
   const slots = pace.slots;

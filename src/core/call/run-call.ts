@@ -41,7 +41,7 @@ export async function runCall(state: ClientState, call: Call, request: WireReque
     }
   } finally {
     // A slot kept for a replay that did not happen (or a call that threw) counts from now.
-    await progress.lastSlots?.settleKept();
+    if (progress.lastSlots) await progress.lastSlots.settleKept();
   }
 }
 
