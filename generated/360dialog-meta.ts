@@ -412,6 +412,40 @@ export const operations = {
       "body": true
     }
   },
+  "/api/v2/partners/{partner_id}/webhook_url": {
+    "get": {
+      "responses": {
+        "200": {
+          "type": "object"
+        },
+        "401": shape0,
+        "404": shape0,
+        "500": shape0,
+        "503": shape0
+      },
+      "security": [
+        "PartnerApiKeyV2",
+        "Bearer"
+      ]
+    },
+    "post": {
+      "responses": {
+        "200": {
+          "type": "object"
+        },
+        "400": shape0,
+        "401": shape0,
+        "404": shape0,
+        "500": shape0,
+        "503": shape0
+      },
+      "security": [
+        "PartnerApiKeyV2",
+        "Bearer"
+      ],
+      "body": true
+    }
+  },
   "/api/v2/token": {
     "post": {
       "responses": {

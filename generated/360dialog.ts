@@ -327,6 +327,30 @@ export interface paths {
         patch: operations["set_default_data_localization_region"];
         trace?: never;
     };
+    "/api/v2/partners/{partner_id}/webhook_url": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Retrieve webhook url
+         * @description Retrieves the webhook URL configured for the partner. This URL receives asynchronous notifications when something changes on a client, channel or WABA account.
+         */
+        get: operations["get_partner_webhook_url"];
+        put?: never;
+        /**
+         * Set/Update webhook url
+         * @description Sets the partner webhook URL. This endpoint is only for partner webhook settings, not for WABA or Channel webhooks.
+         */
+        post: operations["set_partner_webhook_url"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/token": {
         parameters: {
             query?: never;
@@ -348,7 +372,168 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    account_restriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: account_restriction
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_account_restriction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    account_violation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: account_violation
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_account_violation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    channel_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: channel_created
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_channel_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    channel_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: channel_live
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_channel_live"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    channel_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: channel_ready
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_channel_ready"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    channel_running: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: channel_running
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_channel_running"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    channel_submitted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: channel_submitted
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_channel_submitted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    client_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Partner webhook event: client_created
+         * @description Sent to the Partner Webhook URL, signed with the platform secret (HMAC-SHA256 of the body, `x-360dialog-signature`).
+         */
+        post: operations["webhook_client_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         _Meta: {
@@ -889,6 +1074,13 @@ export interface components {
             /** @description Optional field that partner can use to configure something on their logic or distinguish clients based on different values */
             partner_payload?: string;
         };
+        PartnerGetWebhookUrlOut: {
+            /**
+             * Format: url
+             * @description Webhook url
+             */
+            webhook_url?: string;
+        };
         PartnerGetWhatsappCommerceSettingOut: {
             /** @description Phone number id on Meta */
             id?: string;
@@ -913,6 +1105,13 @@ export interface components {
             };
             payment_required?: boolean;
             webhook_url?: string | null;
+        };
+        PartnerSetWebhookUrlIn: {
+            /**
+             * Format: url
+             * @description The URL that receives the partner's webhook events
+             */
+            webhook_url: string;
         };
         PartnerUpdateIn: {
             /** @default true */
@@ -1262,6 +1461,104 @@ export interface components {
             /** @description OBO Business type */
             type?: string;
         };
+        /** @description Worded like account_violation, with the event value account_restriction. Fields: phone_number, violation_type. */
+        WebhookEvent_account_restriction: {
+            /** @constant */
+            event: "account_restriction";
+            /** @description The channel's phone number. */
+            phone_number?: string;
+            /** @description What made the account be restricted (its values are not documented in text). */
+            violation_type?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description "This event is submitted to a partner's webhook when a client's account is restricted." Fields: phone_number (which account), violation_type ("what made the account be restricted"). */
+        WebhookEvent_account_violation: {
+            /** @constant */
+            event: "account_violation";
+            /** @description The channel's phone number. */
+            phone_number?: string;
+            /** @description What made the account be restricted (its values are not documented in text). */
+            violation_type?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description "This event is triggered every time a new channel is created under your 360dialog Partner Hub. This is the first event created after the client finishes signup." Fields named: client_id and client (which client created the channel), phone_number, phone_name, created_at, billing_started_at, fb_account_status, status, account_mode. */
+        WebhookEvent_channel_created: {
+            /** @description The account mode (its values are not documented in text). */
+            account_mode?: unknown;
+            /** @description When billing started (its type is not documented in text). */
+            billing_started_at?: unknown;
+            /** @description The client, as the event carries it (its shape is not documented in text). */
+            client?: unknown;
+            /** @description The client that created the channel. */
+            client_id?: string;
+            /** @description When the account was created. */
+            created_at?: string;
+            /** @constant */
+            event: "channel_created";
+            /** @description The account's current Business Manager status (its values are not documented in text). */
+            fb_account_status?: unknown;
+            /** @description The channel's display name. */
+            phone_name?: string;
+            /** @description The channel's phone number. */
+            phone_number?: string;
+            /** @description The account status (its values are not documented in text). */
+            status?: unknown;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description "This event is triggered every time a new channel submitted under your 360 Partner Hub goes live." Fields named before the excerpt ends: client_id, client, phone_number, phone_name, created_at. */
+        WebhookEvent_channel_live: {
+            /** @description The client, as the event carries it (its shape is not documented in text). */
+            client?: unknown;
+            /** @description The client that created the channel. */
+            client_id?: string;
+            /** @description When the account was created. */
+            created_at?: string;
+            /** @constant */
+            event: "channel_live";
+            /** @description The channel's display name. */
+            phone_name?: string;
+            /** @description The channel's phone number. */
+            phone_number?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description "This event is submitted to a partner's webhook when a number is ready to be registered. Field event will have channel_ready value set." */
+        WebhookEvent_channel_ready: {
+            /** @constant */
+            event: "channel_ready";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description "This event is submitted to a partner's webhook when a new number transitions into running state. Field event will have channel_running value set." */
+        WebhookEvent_channel_running: {
+            /** @constant */
+            event: "channel_running";
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description "This event is triggered every time a new channel is submitted to Meta for the WABA creation. It happens after the Channel is created." Fields named before the excerpt ends: client_id, client, phone_number. */
+        WebhookEvent_channel_submitted: {
+            /** @description The client, as the event carries it (its shape is not documented in text). */
+            client?: unknown;
+            /** @description The client that created the channel. */
+            client_id?: string;
+            /** @constant */
+            event: "channel_submitted";
+            /** @description The channel's phone number. */
+            phone_number?: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description "This event is submitted to a partner's webhook when a new client registers under their hub. The field event will have client_created value set." */
+        WebhookEvent_client_created: {
+            /** @constant */
+            event: "client_created";
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description Server error */
@@ -1303,7 +1600,13 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description The ID of the partner.
+         * @example examplePA
+         */
+        PartnerIdForWebhookUrl: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -2420,6 +2723,105 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    get_partner_webhook_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the partner.
+                 * @example examplePA
+                 */
+                partner_id: components["parameters"]["PartnerIdForWebhookUrl"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook_url": "https://yourwebsite.com/webhook"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerGetWebhookUrlOut"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultHttpError"];
+                };
+            };
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    set_partner_webhook_url: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The ID of the partner.
+                 * @example examplePA
+                 */
+                partner_id: components["parameters"]["PartnerIdForWebhookUrl"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerSetWebhookUrlIn"];
+            };
+        };
+        responses: {
+            /** @description Successful response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "webhook_url": "https://yourwebsite.com/webhook"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["PartnerGetWebhookUrlOut"];
+                };
+            };
+            /** @description Wrong payload */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultValidationError"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DefaultHttpError"];
+                };
+            };
+            500: components["responses"]["InternalServerError"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     create_token: {
         parameters: {
             query?: never;
@@ -2454,6 +2856,236 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    webhook_account_restriction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "account_restriction",
+                 *       "phone_number": "+4915112345678"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_account_restriction"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_account_violation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "account_violation",
+                 *       "phone_number": "+4915112345678"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_account_violation"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_channel_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_id": "exampleCL",
+                 *       "created_at": "2024-08-01T00:00:00Z",
+                 *       "event": "channel_created",
+                 *       "phone_name": "Example Company",
+                 *       "phone_number": "+4915112345678",
+                 *       "status": "created"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_channel_created"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_channel_live: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_id": "exampleCL",
+                 *       "created_at": "2024-08-01T00:00:00Z",
+                 *       "event": "channel_live",
+                 *       "phone_name": "Example Company",
+                 *       "phone_number": "+4915112345678"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_channel_live"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_channel_ready: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "channel_ready"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_channel_ready"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_channel_running: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "channel_running"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_channel_running"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_channel_submitted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_id": "exampleCL",
+                 *       "event": "channel_submitted",
+                 *       "phone_number": "+4915112345678"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_channel_submitted"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_client_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_id": "exampleCL",
+                 *       "event": "client_created"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_client_created"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -29,6 +29,96 @@ export const securitySchemes = {
 
 /** Runtime facts about each operation, read by src/ (statuses and body shapes, auth, rate limits, paging). */
 export const operations = {
+  "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions": {
+    "get": {
+      "responses": {
+        "200": {
+          "type": "object"
+        },
+        "401": shape0,
+        "403": shape0,
+        "429": shape0,
+        "500": shape0,
+        "503": shape0
+      },
+      "security": [
+        "AccessKey"
+      ],
+      "rateLimit": {
+        "bucket": "workspace-get",
+        "limit": 50,
+        "per": [
+          "workspaceId"
+        ],
+        "windowSeconds": 1
+      },
+      "pagination": {
+        "items": "results",
+        "limit": "limit",
+        "next": "nextPageToken",
+        "style": "cursor",
+        "token": "pageToken"
+      }
+    },
+    "post": {
+      "responses": {
+        "201": {
+          "type": "object"
+        },
+        "400": shape0,
+        "401": shape0,
+        "403": shape0,
+        "422": shape0,
+        "429": shape0,
+        "500": shape0,
+        "503": shape0
+      },
+      "security": [
+        "AccessKey"
+      ],
+      "body": true
+    }
+  },
+  "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions/{webhookSubscriptionId}": {
+    "get": {
+      "responses": {
+        "200": {
+          "type": "object"
+        },
+        "401": shape0,
+        "403": shape0,
+        "404": shape0,
+        "429": shape0,
+        "500": shape0,
+        "503": shape0
+      },
+      "security": [
+        "AccessKey"
+      ],
+      "rateLimit": {
+        "bucket": "workspace-get",
+        "limit": 50,
+        "per": [
+          "workspaceId"
+        ],
+        "windowSeconds": 1
+      }
+    },
+    "delete": {
+      "responses": {
+        "204": null,
+        "401": shape0,
+        "403": shape0,
+        "404": shape0,
+        "429": shape0,
+        "500": shape0,
+        "503": shape0
+      },
+      "security": [
+        "AccessKey"
+      ]
+    }
+  },
   "/workspaces/{workspaceId}/channels": {
     "get": {
       "responses": {

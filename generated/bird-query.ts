@@ -3,6 +3,20 @@
 
 /** What each operation's query parameters accept (names, types, enums, bounds, patterns, filter fields, sort keys). */
 export const query = {
+  "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions": {
+    "get": {
+      "params": {
+        "limit": {
+          "type": "integer",
+          "minimum": 1,
+          "maximum": 100
+        },
+        "pageToken": {
+          "type": "string"
+        }
+      }
+    }
+  },
   "/workspaces/{workspaceId}/channels": {
     "get": {
       "params": {

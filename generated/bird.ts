@@ -2,6 +2,48 @@
 // Change a fragment or an overlay under openapi/bird/ and run `npm run generate`.
 
 export interface paths {
+    "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook subscriptions
+         * @description The workspace's webhook subscriptions, a page at a time (up to 100 per page, 10 by default).
+         */
+        get: operations["list_webhook_subscriptions"];
+        put?: never;
+        /**
+         * Create a webhook subscription
+         * @description Subscribes a URL to a service's event; with a signingKey, each delivery is signed (messagebird-signature).
+         */
+        post: operations["create_webhook_subscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions/{webhookSubscriptionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get a webhook subscription */
+        get: operations["get_webhook_subscription"];
+        put?: never;
+        post?: never;
+        /** Delete a webhook subscription */
+        delete: operations["delete_webhook_subscription"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/workspaces/{workspaceId}/channels": {
         parameters: {
             query?: never;
@@ -63,7 +105,28 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "channel.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A channel was created in the workspace (service channels)
+         * @description Delivered to a subscription's URL, signed with its signingKey (messagebird-signature, messagebird-request-timestamp).
+         */
+        post: operations["webhook_channel_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Error body. Bird does not document it; `code` and `message` are what its responses carry in practice, everything else is kept. */
@@ -176,8 +239,68 @@ export interface components {
         };
         /** @enum {string} */
         ChannelStatus: "active" | "pending" | "setting-up" | "failed" | "inactive" | "deleted" | "warning";
+        CreateWebhookSubscription: {
+            /** @description The event, such as sms.outbound or channel.created. */
+            event: string;
+            eventFilters?: components["schemas"]["WebhookEventFilter"][] | null;
+            service: components["schemas"]["WebhookService"];
+            /** @description The signing key for the webhook; can be used to verify the authenticity of the webhook. */
+            signingKey?: string;
+            template?: string;
+            url: string;
+        };
         PausableCapability: components["schemas"]["Capability"] & {
             paused?: boolean;
+        };
+        /** @description Every delivery: the service, the event and its payload. */
+        WebhookEnvelope: {
+            event: string;
+            /** @description The event's payload (not documented in text). */
+            payload?: unknown;
+            service: string;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookEvent_channel_created: components["schemas"]["WebhookEnvelope"] & {
+            /** @constant */
+            event?: "channel.created";
+            /** @constant */
+            service?: "channels";
+        };
+        WebhookEventFilter: {
+            key: string;
+            value: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The service a subscription listens to.
+         * @enum {string}
+         */
+        WebhookService: "channels" | "numbers" | "payments" | "conversations";
+        WebhookSubscription: {
+            /** Format: date-time */
+            createdAt?: string;
+            event: string;
+            eventFilters?: components["schemas"]["WebhookEventFilter"][] | null;
+            id: string;
+            organizationId: string;
+            service: string;
+            signingKey?: string;
+            status: string;
+            template?: string;
+            /** Format: date-time */
+            updatedAt?: string;
+            url: string;
+            workspaceId: string;
+        } & {
+            [key: string]: unknown;
+        };
+        WebhookSubscriptionList: {
+            nextPageToken?: string;
+            results: components["schemas"]["WebhookSubscription"][];
+        } & {
+            [key: string]: unknown;
         };
     };
     responses: never;
@@ -188,6 +311,382 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    list_webhook_subscriptions: {
+        parameters: {
+            query?: {
+                /** @description Results per page */
+                limit?: number;
+                /** @description The nextPageToken of the previous page */
+                pageToken?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The ID of the organization */
+                organizationId: string;
+                /** @description The ID of the workspace */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "results": [
+                     *         {
+                     *           "event": "channel.created",
+                     *           "id": "123e4567-e89b-12d3-a456-426614174000",
+                     *           "organizationId": "cb28a94e-1d52-4c4c-9b2b-f1a0e7a5e5b0",
+                     *           "service": "channels",
+                     *           "status": "active",
+                     *           "url": "https://example.com/webhook",
+                     *           "workspaceId": "b4e02c85-9a2b-4c1e-8e5a-2f2b3f1f0e3d"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscriptionList"];
+                };
+            };
+            /** @description Missing or invalid access key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description The access key may not access this workspace or resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Too many requests: the workspace's rate limit was exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Server error (safe to retry with a delay) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Service unavailable (safe to retry with a delay) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+        };
+    };
+    create_webhook_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the organization */
+                organizationId: string;
+                /** @description The ID of the workspace */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookSubscription"];
+            };
+        };
+        responses: {
+            /** @description The webhook subscription was created successfully. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2025-06-22T19:05:31.240Z",
+                     *       "event": "channel.created",
+                     *       "eventFilters": [],
+                     *       "id": "123e4567-e89b-12d3-a456-426614174000",
+                     *       "organizationId": "cb28a94e-1d52-4c4c-9b2b-f1a0e7a5e5b0",
+                     *       "service": "channels",
+                     *       "status": "active",
+                     *       "updatedAt": "2025-06-22T19:05:31.240Z",
+                     *       "url": "https://example.com/webhook",
+                     *       "workspaceId": "b4e02c85-9a2b-4c1e-8e5a-2f2b3f1f0e3d"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Invalid request */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Missing or invalid access key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description The access key may not access this workspace or resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description The request could not be processed */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Too many requests: the workspace's rate limit was exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Server error (safe to retry with a delay) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Service unavailable (safe to retry with a delay) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+        };
+    };
+    get_webhook_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the organization */
+                organizationId: string;
+                /** @description The ID of the webhook subscription */
+                webhookSubscriptionId: string;
+                /** @description The ID of the workspace */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "createdAt": "2025-06-22T19:05:31.240Z",
+                     *       "event": "sms.outbound",
+                     *       "eventFilters": [
+                     *         {
+                     *           "key": "channelId",
+                     *           "value": "58c44c1d-a6a0-4cb6-9f78-05308de87451"
+                     *         }
+                     *       ],
+                     *       "id": "123e4567-e89b-12d3-a456-426614174000",
+                     *       "organizationId": "cb28a94e-1d52-4c4c-9b2b-f1a0e7a5e5b0",
+                     *       "service": "channels",
+                     *       "status": "active",
+                     *       "template": "text",
+                     *       "updatedAt": "2025-06-22T19:05:31.240Z",
+                     *       "url": "https://example.com/webhook",
+                     *       "workspaceId": "b4e02c85-9a2b-4c1e-8e5a-2f2b3f1f0e3d"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            /** @description Missing or invalid access key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description The access key may not access this workspace or resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description The specified webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Too many requests: the workspace's rate limit was exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Server error (safe to retry with a delay) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Service unavailable (safe to retry with a delay) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+        };
+    };
+    delete_webhook_subscription: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The ID of the organization */
+                organizationId: string;
+                /** @description The ID of the webhook subscription */
+                webhookSubscriptionId: string;
+                /** @description The ID of the workspace */
+                workspaceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Missing or invalid access key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description The access key may not access this workspace or resource */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description The specified webhook subscription was not found. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Too many requests: the workspace's rate limit was exceeded */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Server error (safe to retry with a delay) */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+            /** @description Service unavailable (safe to retry with a delay) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BirdError"];
+                };
+            };
+        };
+    };
     list_workspace_channels: {
         parameters: {
             query?: {
@@ -473,6 +972,39 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["BirdError"];
                 };
+            };
+        };
+    };
+    webhook_channel_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "event": "channel.created",
+                 *       "payload": {
+                 *         "id": "123e4567-e89b-12d3-a456-426614174000",
+                 *         "platformId": "whatsapp",
+                 *         "status": "active"
+                 *       },
+                 *       "service": "channels"
+                 *     }
+                 */
+                "application/json": components["schemas"]["WebhookEvent_channel_created"];
+            };
+        };
+        responses: {
+            /** @description Received; any 2xx acknowledges the delivery */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
