@@ -60,6 +60,8 @@ export const OPERATIONS = {
     path: "/api/v2/partners/{partner_id}/settings/default_data_localization_region",
     method: "patch",
   },
+  "partner.getWebhookUrl": { path: "/api/v2/partners/{partner_id}/webhook_url", method: "get" },
+  "partner.setWebhookUrl": { path: "/api/v2/partners/{partner_id}/webhook_url", method: "post" },
 } as const satisfies Record<string, OperationRef<paths>>;
 
 /** The generated operation type of a method, by its name in `OPERATIONS`. */

@@ -4,9 +4,14 @@ import type { RequestOptions } from "../core/contract/request-options.ts";
 import type { Result } from "../core/contract/result.ts";
 import { OPERATIONS } from "./operations.ts";
 import type {
+  PartnerGetWebhookUrlData,
+  PartnerGetWebhookUrlError,
   PartnerSetDefaultDataLocalizationRegionData,
   PartnerSetDefaultDataLocalizationRegionError,
   PartnerSetDefaultDataLocalizationRegionParams,
+  PartnerSetWebhookUrlData,
+  PartnerSetWebhookUrlError,
+  PartnerSetWebhookUrlParams,
   PartnerUpdateData,
   PartnerUpdateError,
   PartnerUpdateParams,
@@ -43,5 +48,24 @@ export function partnerResource(call: ReturnType<typeof typedCall<paths>>, partn
         },
         options,
       ),
+    /**
+     * The partner webhook URL: where 360dialog sends the partner's events (`client_created`,
+     * `channel_created`…; receive them with `createWebhookHandler`).
+     * @example
+     * const { data } = await d360.partner.getWebhookUrl();
+     * if (data) console.log(data.webhook_url);
+     */
+    getWebhookUrl: (options?: RequestOptions): Promise<Result<PartnerGetWebhookUrlData, PartnerGetWebhookUrlError>> =>
+      call(OPERATIONS["partner.getWebhookUrl"], { path: partnerPath }, options),
+    /**
+     * Sets the partner webhook URL (partner events only, not a WABA's or a channel's webhooks).
+     * @example
+     * await d360.partner.setWebhookUrl({ webhook_url: "https://example.com/360dialog-webhook" });
+     */
+    setWebhookUrl: (
+      body: PartnerSetWebhookUrlParams,
+      options?: RequestOptions,
+    ): Promise<Result<PartnerSetWebhookUrlData, PartnerSetWebhookUrlError>> =>
+      call(OPERATIONS["partner.setWebhookUrl"], { path: partnerPath, body }, options),
   };
 }

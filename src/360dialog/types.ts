@@ -138,3 +138,18 @@ export interface PartnerSetDefaultDataLocalizationRegionParams
   extends BodyOf<PartnerSetDefaultDataLocalizationRegionOp> {}
 /** The errors `partner.setDefaultDataLocalizationRegion` can return. */
 export type PartnerSetDefaultDataLocalizationRegionError = ErrorOf<PartnerSetDefaultDataLocalizationRegionOp>;
+
+type PartnerGetWebhookUrlOp = OperationOf<"partner.getWebhookUrl">;
+type PartnerSetWebhookUrlOp = OperationOf<"partner.setWebhookUrl">;
+/** The partner's webhook URL, as `partner.getWebhookUrl` and `partner.setWebhookUrl` return it. */
+export interface PartnerWebhookUrl extends NonNullable<DataOf<PartnerGetWebhookUrlOp>> {}
+/** What `partner.getWebhookUrl` returns on success. */
+export type PartnerGetWebhookUrlData = PartnerWebhookUrl;
+/** The errors `partner.getWebhookUrl` can return. */
+export type PartnerGetWebhookUrlError = ErrorOf<PartnerGetWebhookUrlOp>;
+/** The request body of `partner.setWebhookUrl`. */
+export interface PartnerSetWebhookUrlParams extends BodyOf<PartnerSetWebhookUrlOp> {}
+/** What `partner.setWebhookUrl` returns on success. */
+export type PartnerSetWebhookUrlData = PartnerWebhookUrl;
+/** The errors `partner.setWebhookUrl` can return. */
+export type PartnerSetWebhookUrlError = ErrorOf<PartnerSetWebhookUrlOp>;

@@ -9,7 +9,11 @@ import type { Paginator } from "../core/pagination/paginator.ts";
 import { type BirdChannelListParams, birdChannelsResource } from "./channels-resource.ts";
 import { OPERATIONS } from "./operations.ts";
 import { readBirdErrorBody } from "./read-error-body.ts";
-import type { BirdChannel } from "./types.ts";
+import type { BirdChannel, BirdWebhookSubscription } from "./types.ts";
+import {
+  type BirdWebhookSubscriptionListParams,
+  birdWebhookSubscriptionsResource,
+} from "./webhook-subscriptions-resource.ts";
 
 /** Bird's API base URL, the default `baseUrl`. */
 export const BIRD_BASE_URL = "https://api.bird.com";
@@ -31,6 +35,8 @@ export interface BirdClientOptions extends TransportOptions {
   accessKey: string | undefined;
   /** The workspace every call addresses, given once. */
   workspaceId: string;
+  /** The organization the workspace belongs to: needed by `webhookSubscriptions` only (their path names it). */
+  organizationId?: string | undefined;
   /**
    * @default "https://api.bird.com"
    */
@@ -49,6 +55,7 @@ export function createBirdClient(options: BirdClientOptions): BirdClient {
   if (typeof options !== "object" || options === null) throw new TypeError("createBirdClient: options are required");
   checkCredential(options.accessKey, "createBirdClient: accessKey");
   checkId(options.workspaceId, "createBirdClient: workspaceId");
+  if (options.organizationId !== undefined) checkId(options.organizationId, "createBirdClient: organizationId");
   const { transport, call, list } = createProviderClient<paths>(provider, options, {
     apiKey: options.accessKey,
     secrets: [options.accessKey],
@@ -60,10 +67,28 @@ export function createBirdClient(options: BirdClientOptions): BirdClient {
       import("./list-shapes.ts").then((m) => m.channelListShape),
     );
 
+  const { organizationId } = options;
+  const scope = () => {
+    if (organizationId === undefined) {
+      throw new TypeError("bird.webhookSubscriptions: give createBirdClient an organizationId (their path names it)");
+    }
+    return { organizationId, workspaceId };
+  };
+  const subscriptions = (
+    params?: BirdWebhookSubscriptionListParams,
+  ): Paginator<BirdWebhookSubscription, CursorPage<BirdWebhookSubscription>> =>
+    list<BirdWebhookSubscription, CursorPage<BirdWebhookSubscription>>(
+      OPERATIONS["webhookSubscriptions.list"].path,
+      scope(),
+      params,
+      () => import("./list-shapes.ts").then((m) => m.pagedListShape),
+    );
+
   return {
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
     api: transport.api,
     channels: birdChannelsResource(call, workspaceId, channels),
+    webhookSubscriptions: birdWebhookSubscriptionsResource(call, scope, subscriptions, transport.addSecret),
   };
 }
 
@@ -73,6 +98,10 @@ export interface BirdClient {
   readonly api: Transport<paths>["api"];
   /** The workspace's channels. */
   readonly channels: BirdChannelsResource;
+  /** The workspace's webhook subscriptions (needs `organizationId`). */
+  readonly webhookSubscriptions: BirdWebhookSubscriptionsResource;
 }
+/** `bird.webhookSubscriptions`. */
+export interface BirdWebhookSubscriptionsResource extends ReturnType<typeof birdWebhookSubscriptionsResource> {}
 /** `bird.channels`. */
 export interface BirdChannelsResource extends ReturnType<typeof birdChannelsResource> {}

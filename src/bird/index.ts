@@ -20,7 +20,9 @@ export {
   type BirdChannelsResource,
   type BirdClient,
   type BirdClientOptions,
+  type BirdWebhookSubscriptionsResource,
   createBirdClient,
 } from "./create-bird-client.ts";
 // Every named object, data and error type (src/bird/types.ts).
 export type * from "./types.ts";
+export type { BirdWebhookSubscriptionListParams, WebhookSubscriptionRef } from "./webhook-subscriptions-resource.ts";

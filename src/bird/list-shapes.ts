@@ -9,3 +9,10 @@ export const channelListShape: ListShape = (rest, { constraints, limitName, reso
   const paging = resolveListOptions({ pageSize, maxItems }, constraints, limitName);
   return { query: filters, paging: { ...paging, offset: 0, concurrency: 1 } };
 };
+
+/** A cursor list with paging only (`webhookSubscriptions.list`). */
+export const pagedListShape: ListShape = (rest, { constraints, limitName, resolveListOptions }) => {
+  const { pageSize, maxItems, ...others } = rest as { pageSize?: number; maxItems?: number };
+  const paging = resolveListOptions({ pageSize, maxItems }, constraints, limitName);
+  return { query: others, paging: { ...paging, offset: 0, concurrency: 1 } };
+};

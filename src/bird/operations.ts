@@ -14,6 +14,22 @@ export const OPERATIONS = {
     path: "/workspaces/{workspaceId}/channels/{channelId}/contacts/{contactId}",
     method: "get",
   },
+  "webhookSubscriptions.list": {
+    path: "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions",
+    method: "get",
+  },
+  "webhookSubscriptions.create": {
+    path: "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions",
+    method: "post",
+  },
+  "webhookSubscriptions.get": {
+    path: "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions/{webhookSubscriptionId}",
+    method: "get",
+  },
+  "webhookSubscriptions.delete": {
+    path: "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions/{webhookSubscriptionId}",
+    method: "delete",
+  },
 } as const satisfies Record<string, OperationRef<paths>>;
 
 /** The generated operation type of a method, by its name in `OPERATIONS`. */

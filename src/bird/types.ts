@@ -1,3 +1,4 @@
+import type { BodyOf } from "../core/call/typed-call.ts";
 import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
 import type { OperationOf } from "./operations.ts";
 
@@ -24,3 +25,27 @@ export type BirdChannelGetError = ErrorOf<GetOp>;
 export type BirdChannelGetContactDetailsData = BirdChannelContactDetails;
 /** The errors `bird.channels.getContactDetails` can return. */
 export type BirdChannelGetContactDetailsError = ErrorOf<ContactOp>;
+
+type SubscriptionListOp = OperationOf<"webhookSubscriptions.list">;
+type SubscriptionCreateOp = OperationOf<"webhookSubscriptions.create">;
+type SubscriptionGetOp = OperationOf<"webhookSubscriptions.get">;
+type SubscriptionDeleteOp = OperationOf<"webhookSubscriptions.delete">;
+
+/** A webhook subscription, as `bird.webhookSubscriptions` returns it. */
+export interface BirdWebhookSubscription extends NonNullable<DataOf<SubscriptionGetOp>> {}
+/** The errors each page of `bird.webhookSubscriptions.list` can return. */
+export type BirdWebhookSubscriptionListError = ErrorOf<SubscriptionListOp>;
+/** The request body of `bird.webhookSubscriptions.create`. */
+export interface BirdWebhookSubscriptionCreateParams extends BodyOf<SubscriptionCreateOp> {}
+/** What `bird.webhookSubscriptions.create` returns on success. */
+export type BirdWebhookSubscriptionCreateData = BirdWebhookSubscription;
+/** The errors `bird.webhookSubscriptions.create` can return. */
+export type BirdWebhookSubscriptionCreateError = ErrorOf<SubscriptionCreateOp>;
+/** What `bird.webhookSubscriptions.get` returns on success. */
+export type BirdWebhookSubscriptionGetData = BirdWebhookSubscription;
+/** The errors `bird.webhookSubscriptions.get` can return. */
+export type BirdWebhookSubscriptionGetError = ErrorOf<SubscriptionGetOp>;
+/** What `bird.webhookSubscriptions.delete` returns on success (nothing: 204). */
+export type BirdWebhookSubscriptionDeleteData = DataOf<SubscriptionDeleteOp>;
+/** The errors `bird.webhookSubscriptions.delete` can return. */
+export type BirdWebhookSubscriptionDeleteError = ErrorOf<SubscriptionDeleteOp>;

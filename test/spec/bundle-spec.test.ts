@@ -41,7 +41,7 @@ describe("bundle-spec", () => {
         }
       }
     }
-    expect(counts).toEqual({ "360dialog": 19, bird: 3 });
+    expect(counts).toEqual({ "360dialog": 21, bird: 7 });
   });
 
   it("fails with both file names when two fragments define a component differently", async () => {

@@ -42,6 +42,7 @@ export function createTransport<Paths extends object>(
       baseUrl: options.baseUrl,
       fetch: async (request) => (await features.escapeHatch())(request),
     }),
+    addSecret: (secret) => features.addSecret(secret),
     async call(path, method, init, requestOptions) {
       const { call, request } = await prepareCall(state, path, method, init, requestOptions);
       return finishCall(state, call, await runCall(state, call, request));

@@ -34,6 +34,8 @@ export interface Features {
   escapeHatch(): Promise<(request: Request) => Promise<Response>>;
   /** The redactor of the client's secrets (and the tokens it learns). */
   redactor(): Promise<Redaction>;
+  /** A secret learned after construction: added to the redactor, now or when it loads. */
+  addSecret(secret: string | undefined): void;
   /** Bearer tokens from a login. */
   tokenAuth(): Promise<typeof import("../features/token-auth.ts")>;
 }
@@ -57,10 +59,11 @@ export function loadFeatures(client: {
   let drift: ReturnType<Features["drift"]> | undefined;
   let escapeHatch: ReturnType<Features["escapeHatch"]> | undefined;
   let redactor: Promise<Redaction> | undefined;
+  const learned: string[] = [];
   const redaction = () => {
     redactor ??= import("../results/redactor.ts").then(({ Redactor }) => {
       const made = new Redactor();
-      for (const secret of client.provider.secrets) made.add(secret);
+      for (const secret of [...client.provider.secrets, ...learned]) made.add(secret);
       return made;
     });
     return redactor;
@@ -90,6 +93,11 @@ export function loadFeatures(client: {
       return escapeHatch;
     },
     redactor: redaction,
+    addSecret: (secret) => {
+      if (!secret) return;
+      learned.push(secret);
+      void redactor?.then((made) => made.add(secret));
+    },
     tokenAuth: () => import("../features/token-auth.ts"),
   };
 }

@@ -121,4 +121,6 @@ export interface Transport<Paths extends object = object> {
   readonly meta: ProviderMeta;
   /** The openapi-fetch client, typed by `paths`, with the same auth, pacing, timeouts, caps and retries. */
   readonly api: Client<Paths>;
+  /** A secret learned after construction (a webhook signing key a call sends): redacted like the credentials. */
+  addSecret(secret: string | undefined): void;
 }
