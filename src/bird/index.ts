@@ -10,6 +10,15 @@ export type {
 } from "../core/contract/error-types.ts";
 export type { RequestOptions } from "../core/contract/request-options.ts";
 export type { Result } from "../core/contract/result.ts";
+export type { UnknownWebhookEvent, UnknownWebhookEventName } from "../core/contract/webhook-event.ts";
+export type { WebhookCallbacks, WebhookHandlerOptions } from "../core/inbound/create-webhook-handler.ts";
+export type { RawWebhookBody } from "../core/inbound/raw-body.ts";
+export type { WebhookHeaders } from "../core/inbound/read-header.ts";
+export {
+  isWebhookVerificationError,
+  WebhookVerificationError,
+  type WebhookVerificationReason,
+} from "../core/inbound/webhook-verification-error.ts";
 export type { CursorPage } from "../core/pagination/cursor-pages.ts";
 export type { Paginator } from "../core/pagination/paginator.ts";
 export { BspError, isBspError } from "../core/results/bsp-error.ts";
@@ -26,3 +35,14 @@ export {
 // Every named object, data and error type (src/bird/types.ts).
 export type * from "./types.ts";
 export type { BirdWebhookSubscriptionListParams, WebhookSubscriptionRef } from "./webhook-subscriptions-resource.ts";
+export {
+  BIRD_SIGNATURE_HEADER,
+  BIRD_TIMESTAMP_HEADER,
+  type BirdWebhookEvent,
+  type BirdWebhookEventName,
+  type BirdWebhookHandlerOptions,
+  type BirdWebhookOptions,
+  createWebhookHandler,
+  type KnownBirdWebhookEvent,
+  unwrapWebhook,
+} from "./webhooks.ts";
