@@ -109,6 +109,16 @@ const calls: Record<string, Call> = {
     method: "patch",
     run: (c) => c.partner.update({ webhook_url: "https://example.com/hook", allow_client_to_add_phone_no: true }),
   },
+  "partner.getWebhookUrl": {
+    path: "/api/v2/partners/{partner_id}/webhook_url",
+    method: "get",
+    run: (c) => c.partner.getWebhookUrl(),
+  },
+  "partner.setWebhookUrl": {
+    path: "/api/v2/partners/{partner_id}/webhook_url",
+    method: "post",
+    run: (c) => c.partner.setWebhookUrl({ webhook_url: "https://example.com/360dialog-webhook" }),
+  },
   "partner.setDefaultDataLocalizationRegion": {
     path: "/api/v2/partners/{partner_id}/settings/default_data_localization_region",
     method: "patch",
