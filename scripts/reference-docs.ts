@@ -57,6 +57,13 @@ const RESOURCES: Resource[] = [
     file: "src/bird/channels-resource.ts",
     typeName: "BirdChannelsResource",
   },
+  {
+    provider: "bird",
+    client: "bird",
+    name: "webhookSubscriptions",
+    file: "src/bird/webhook-subscriptions-resource.ts",
+    typeName: "BirdWebhookSubscriptionsResource",
+  },
 ];
 
 export interface MethodDoc {

@@ -68,6 +68,7 @@ describe.skipIf(!available && !process.env.CI)("browser bundle in headless Chrom
       ids: ["exampleCH", "exampleCH2"],
       key: "ok",
       encoded: "ok",
+      webhooks: ["channel_created", "channel.created"],
     });
   }, 60_000);
 });
