@@ -1463,7 +1463,7 @@ export interface components {
         };
         /** @description Worded like account_violation, with the event value account_restriction. Fields: phone_number, violation_type. */
         WebhookEvent_account_restriction: {
-            /** @constant */
+            /** @enum {string} */
             event: "account_restriction";
             /** @description The channel's phone number. */
             phone_number?: string;
@@ -1474,7 +1474,7 @@ export interface components {
         };
         /** @description "This event is submitted to a partner's webhook when a client's account is restricted." Fields: phone_number (which account), violation_type ("what made the account be restricted"). */
         WebhookEvent_account_violation: {
-            /** @constant */
+            /** @enum {string} */
             event: "account_violation";
             /** @description The channel's phone number. */
             phone_number?: string;
@@ -1495,7 +1495,7 @@ export interface components {
             client_id?: string;
             /** @description When the account was created. */
             created_at?: string;
-            /** @constant */
+            /** @enum {string} */
             event: "channel_created";
             /** @description The account's current Business Manager status (its values are not documented in text). */
             fb_account_status?: unknown;
@@ -1516,7 +1516,7 @@ export interface components {
             client_id?: string;
             /** @description When the account was created. */
             created_at?: string;
-            /** @constant */
+            /** @enum {string} */
             event: "channel_live";
             /** @description The channel's display name. */
             phone_name?: string;
@@ -1527,14 +1527,14 @@ export interface components {
         };
         /** @description "This event is submitted to a partner's webhook when a number is ready to be registered. Field event will have channel_ready value set." */
         WebhookEvent_channel_ready: {
-            /** @constant */
+            /** @enum {string} */
             event: "channel_ready";
         } & {
             [key: string]: unknown;
         };
         /** @description "This event is submitted to a partner's webhook when a new number transitions into running state. Field event will have channel_running value set." */
         WebhookEvent_channel_running: {
-            /** @constant */
+            /** @enum {string} */
             event: "channel_running";
         } & {
             [key: string]: unknown;
@@ -1545,7 +1545,7 @@ export interface components {
             client?: unknown;
             /** @description The client that created the channel. */
             client_id?: string;
-            /** @constant */
+            /** @enum {string} */
             event: "channel_submitted";
             /** @description The channel's phone number. */
             phone_number?: string;
@@ -1554,7 +1554,7 @@ export interface components {
         };
         /** @description "This event is submitted to a partner's webhook when a new client registers under their hub. The field event will have client_created value set." */
         WebhookEvent_client_created: {
-            /** @constant */
+            /** @enum {string} */
             event: "client_created";
         } & {
             [key: string]: unknown;

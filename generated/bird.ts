@@ -262,9 +262,9 @@ export interface components {
             [key: string]: unknown;
         };
         WebhookEvent_channel_created: components["schemas"]["WebhookEnvelope"] & {
-            /** @constant */
+            /** @enum {string} */
             event?: "channel.created";
-            /** @constant */
+            /** @enum {string} */
             service?: "channels";
         };
         WebhookEventFilter: {

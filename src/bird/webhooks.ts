@@ -11,8 +11,9 @@ import { type RawWebhookBody, rawBodyBytes } from "../core/inbound/raw-body.ts";
 import { readHeader, type WebhookHeaders } from "../core/inbound/read-header.ts";
 import { WebhookVerificationError } from "../core/inbound/webhook-verification-error.ts";
 
-/** The headers of a signed Bird delivery. */
+/** The header of a signed Bird delivery that carries its signature (base64). */
 export const BIRD_SIGNATURE_HEADER = "messagebird-signature";
+/** The header of a signed Bird delivery that carries its timestamp (UNIX seconds). */
 export const BIRD_TIMESTAMP_HEADER = "messagebird-request-timestamp";
 
 /** The Bird events the spec documents, by their `event` value. */
