@@ -5,9 +5,7 @@
  * ones to `default`.
  */
 // biome-ignore lint/complexity/noBannedTypes: the String interface (not the primitive) keeps the name apart from the known literals while offering every string method.
-export interface UnknownWebhookEventName extends String {
-  readonly unknownWebhookEvent: true;
-}
+export type UnknownWebhookEventName = String & { readonly unknownWebhookEvent: true };
 
 /** A webhook event this version does not know, passed through with every field the vendor sent. */
 export interface UnknownWebhookEvent {
