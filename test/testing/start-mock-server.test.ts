@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/providers.ts";
 import { createDialog360Client } from "../../src/360dialog/index.ts";
 import { type MockServer, preferHeader, startMockServer } from "../../src/testing/start-mock-server.ts";
 
@@ -90,5 +91,47 @@ describe("startMockServer", () => {
 
   it("refuses a port out of range before starting anything", async () => {
     await expect(startMockServer("bird", { port: 70000 })).rejects.toThrow(/port must be an integer from 0 to 65535/);
+  });
+});
+
+describe("npx bsp-sdk mock", () => {
+  it("serves the provider's bundle until stopped, and says where", async () => {
+    const cli = spawn(process.execPath, [`${ROOT}dist/src/cli.js`, "mock", "bird", "--port", "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let out = "";
+      cli.stdout.setEncoding("utf8");
+      const url = await new Promise<string>((resolve, reject) => {
+        cli.stdout.on("data", (chunk: string) => {
+          out += chunk;
+          const match = /at (http:\/\/127\.0\.0\.1:\d+)\./.exec(out);
+          if (match) resolve(match[1] as string);
+        });
+        cli.once("exit", (code) => reject(new Error(`the mock command exited with ${code}: ${out}`)));
+      });
+      const res = await fetch(`${url}/workspaces/6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d/channels`, {
+        headers: { Authorization: "AccessKey test" },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
+    } finally {
+      const exited = once(cli, "exit");
+      cli.kill("SIGINT");
+      await exited;
+    }
+  }, 60_000);
+
+  it("refuses an unknown provider with its usage", () => {
+    let status: number | null = null;
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, [`${ROOT}dist/src/cli.js`, "mock", "nope"], { stdio: "pipe" });
+    } catch (error) {
+      ({ status } = error as { status: number });
+      stderr = String((error as { stderr: Buffer }).stderr);
+    }
+    expect(status).toBe(2);
+    expect(stderr).toContain("bsp-sdk mock <360dialog|bird> [--port <port>]");
   });
 });
