@@ -40,7 +40,7 @@ function parseArgs(
 
 function driftReportCommand(args: readonly string[]): number {
   const parsed = parseArgs(args, ["--overlay"]);
-  if (!parsed || parsed.positional.length !== 1) {
+  if (parsed?.positional.length !== 1) {
     console.error(USAGE);
     return 2;
   }
@@ -62,7 +62,7 @@ async function mockCommand(args: readonly string[]): Promise<number> {
   const parsed = parseArgs(args, ["--port"]);
   const provider = parsed?.positional[0];
   const port = Number(parsed?.values.get("--port") ?? 0);
-  if (!parsed || parsed.positional.length !== 1 || !PROVIDERS.includes(provider as (typeof PROVIDERS)[number])) {
+  if (parsed?.positional.length !== 1 || !PROVIDERS.includes(provider as (typeof PROVIDERS)[number])) {
     console.error(USAGE);
     return 2;
   }
