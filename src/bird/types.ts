@@ -1,3 +1,4 @@
+import type { components } from "../../generated/bird.ts";
 import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
 import type { OperationOf } from "./operations.ts";
 
@@ -24,3 +25,10 @@ export type BirdChannelGetError = ErrorOf<GetOp>;
 export type BirdChannelGetContactDetailsData = BirdChannelContactDetails;
 /** The errors `bird.channels.getContactDetails` can return. */
 export type BirdChannelGetContactDetailsError = ErrorOf<ContactOp>;
+
+/**
+ * The body of a Bird error response: `code` and `message`, `details` when there are any, and every
+ * other field Bird sends (Bird does not document it): what `error.body` holds for `kind: "api"`.
+ */
+export interface BirdErrorBody extends SchemaBirdError {}
+type SchemaBirdError = components["schemas"]["BirdError"];

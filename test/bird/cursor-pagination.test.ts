@@ -141,6 +141,12 @@ describe("Bird cursor pagination", () => {
     );
     expect(server.requests).toHaveLength(0);
     expect(() => createBirdClient({ accessKey: "", workspaceId: WS })).toThrow(/accessKey is required/);
+    // A key pasted with its scheme is told to drop it (and never echoed).
+    for (const pasted of ["AccessKey bird-secret-123", "accesskey bird-secret-123", " AccessKey\tbird-secret-123"]) {
+      expect(() => createBirdClient({ accessKey: pasted, workspaceId: WS })).toThrow(
+        /accessKey starts with "AccessKey ": pass the key alone; the client sends it as "Authorization: AccessKey <key>"$/,
+      );
+    }
     expect(() => createBirdClient({ accessKey: "k", workspaceId: "" })).toThrow(/workspaceId is required/);
     expect(() => createBirdClient({ accessKey: "k", workspaceId: "ws?x=1" })).toThrow(
       /workspaceId "ws\?x=1" is not an ID/,
