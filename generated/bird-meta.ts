@@ -60,6 +60,9 @@ export const operations = {
         "next": "nextPageToken",
         "style": "cursor",
         "token": "pageToken"
+      },
+      "pathFormats": {
+        "workspaceId": "uuid"
       }
     }
   },
@@ -86,6 +89,10 @@ export const operations = {
           "workspaceId"
         ],
         "windowSeconds": 1
+      },
+      "pathFormats": {
+        "workspaceId": "uuid",
+        "channelId": "uuid"
       }
     }
   },
@@ -112,6 +119,11 @@ export const operations = {
           "workspaceId"
         ],
         "windowSeconds": 1
+      },
+      "pathFormats": {
+        "workspaceId": "uuid",
+        "channelId": "uuid",
+        "contactId": "uuid"
       }
     }
   }
