@@ -12,8 +12,8 @@ import { ROOT } from "./providers.ts";
 export const BUDGETS: Record<string, { entry: string; maxGzipBytes: number }> = {
   // The root entry is mostly MemoryRateLimitStore, which since 0.2 holds each slot until its request ends.
   "bsp-sdk": { entry: "src/index.ts", maxGzipBytes: 1_140 },
-  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 12_970 },
-  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 11_770 },
+  "bsp-sdk/360dialog": { entry: "src/360dialog/index.ts", maxGzipBytes: 13_350 },
+  "bsp-sdk/bird": { entry: "src/bird/index.ts", maxGzipBytes: 12_170 },
 };
 
 export interface BundleSize {

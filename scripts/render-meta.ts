@@ -208,7 +208,10 @@ export function renderMeta(spec: Json): { meta: string; query: string; responses
       if (op.requestBody) entry.body = true;
       if (op["x-bsp-rate-limit"]) entry.rateLimit = op["x-bsp-rate-limit"];
       if (op["x-bsp-pagination"]) entry.pagination = op["x-bsp-pagination"];
-      const formats = pathFormats(spec, [...(((item as Json).parameters ?? []) as Json[]), ...((op.parameters ?? []) as Json[])]);
+      const formats = pathFormats(spec, [
+        ...(((item as Json).parameters ?? []) as Json[]),
+        ...((op.parameters ?? []) as Json[]),
+      ]);
       if (formats) entry.pathFormats = formats;
       const query = queryMeta(spec, op);
       if (query) {

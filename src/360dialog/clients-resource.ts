@@ -4,7 +4,6 @@ import type { RequestOptions } from "../core/contract/request-options.ts";
 import type { Result } from "../core/contract/result.ts";
 import type { OffsetPage } from "../core/pagination/offset-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
-import { balanceDates } from "./balance-dates.ts";
 import type { ClientListParams } from "./list-params.ts";
 import { OPERATIONS, type OperationOf } from "./operations.ts";
 import type {
@@ -33,6 +32,8 @@ export function clientsResource(
   call: ReturnType<typeof typedCall<paths>>,
   partnerId: string,
   list: (params?: ClientListParams) => Paginator<Client, OffsetPage<Client>>,
+  /** The balance dates' conversion, loaded with the first balance call that has a date. */
+  loadBalanceDates: () => Promise<typeof import("./balance-dates.ts")>,
 ) {
   const clientPath = (ref: ClientRef) => ({ partner_id: partnerId, client_id: ref?.clientId });
   return {
@@ -80,17 +81,17 @@ export function clientsResource(
       query?: ClientGetBalanceParams,
       options?: RequestOptions,
     ): Promise<Result<ClientGetBalanceData, ClientGetBalanceError>> => {
-      let sent: QueryOf<ClientGetBalanceOp> | undefined;
-      try {
-        sent = query && balanceQuery(query);
-      } catch (error) {
-        // Bad input rejects the call's promise, as the core's own checks do.
-        return Promise.reject(error);
+      const path = clientPath(ref);
+      if (query?.start_date === undefined && query?.end_date === undefined) {
+        return call(
+          OPERATIONS["clients.getBalance"],
+          { path, ...(query ? { query: balanceQuery(query) } : {}) },
+          options,
+        );
       }
-      return call(
-        OPERATIONS["clients.getBalance"],
-        { path: clientPath(ref), ...(sent ? { query: sent } : {}) },
-        options,
+      // A bad date rejects the call's promise before anything is sent, as the core's own checks do.
+      return loadBalanceDates().then(({ balanceDates }) =>
+        call(OPERATIONS["clients.getBalance"], { path, query: balanceQuery(balanceDates(query)) }, options),
       );
     },
     /**
@@ -113,9 +114,9 @@ export function clientsResource(
   };
 }
 
-/** The balance query as the API takes it: dates as UNIX seconds, `granularity` in lower case. */
+/** The balance query as the API takes it (its dates already UNIX seconds): `granularity` in lower case. */
 function balanceQuery(query: ClientGetBalanceParams): QueryOf<ClientGetBalanceOp> {
-  return lowerGranularity(balanceDates(query)) as QueryOf<ClientGetBalanceOp>;
+  return lowerGranularity(query) as QueryOf<ClientGetBalanceOp>;
 }
 
 /** The balance query with `granularity` in the lower case the vendor's examples send (anything else is left to validation). */

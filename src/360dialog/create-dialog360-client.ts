@@ -120,7 +120,12 @@ export function createDialog360Client(options: Dialog360ClientOptions): Dialog36
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
     api: transport.api,
     channels: channelsResource(call, partnerId, listOf<Channel>(OPERATIONS["channels.list"])),
-    clients: clientsResource(call, partnerId, listOf<Client>(OPERATIONS["clients.list"])),
+    clients: clientsResource(
+      call,
+      partnerId,
+      listOf<Client>(OPERATIONS["clients.list"]),
+      () => import("./balance-dates.ts"),
+    ),
     partner: partnerResource(call, partnerId),
   };
 }

@@ -50,7 +50,7 @@ export function createBirdClient(options: BirdClientOptions): BirdClient {
   // The scheme is the client's to add: a key pasted from a header or a curl line would be sent twice prefixed.
   if (typeof options.accessKey === "string" && /^\s*AccessKey\s/i.test(options.accessKey)) {
     throw new TypeError(
-      'createBirdClient: accessKey starts with "AccessKey ": pass the key alone; the client sends it as "Authorization: AccessKey <key>"',
+      'createBirdClient: accessKey starts with "AccessKey ": pass the key alone, the client adds the prefix',
     );
   }
   checkCredential(options.accessKey, "createBirdClient: accessKey");

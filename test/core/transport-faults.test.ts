@@ -318,7 +318,13 @@ describe("logging and secrets", () => {
     for (const secret of [KEY, PASSWORD, ACCESS]) {
       for (const text of renderings) expect(text).not.toContain(secret);
     }
-    // One line per attempt: 1 + 1 + 1 (token request) + 3 (refused, retried) + 1 + 1 + 1.
-    expect(lines).toHaveLength(9);
+    // One line per attempt: 1 + 1 + 1 (token request) + 3 (refused, retried) + 1 + 1 + 1; and one
+    // before each of the two retries' waits.
+    expect(lines.filter((l) => (l as { event?: string }).event === undefined)).toHaveLength(9);
+    expect(lines.filter((l) => (l as { event?: string }).event === "retry_wait")).toMatchObject([
+      { method: "GET", reason: "backoff", attempt: 2 },
+      { method: "GET", reason: "backoff", attempt: 3 },
+    ]);
+    expect(lines).toHaveLength(11);
   });
 });
