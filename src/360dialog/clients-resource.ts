@@ -4,6 +4,7 @@ import type { RequestOptions } from "../core/contract/request-options.ts";
 import type { Result } from "../core/contract/result.ts";
 import type { OffsetPage } from "../core/pagination/offset-pages.ts";
 import type { Paginator } from "../core/pagination/paginator.ts";
+import type { balanceDates } from "./balance-dates.ts";
 import type { ClientListParams } from "./list-params.ts";
 import { OPERATIONS, type OperationOf } from "./operations.ts";
 import type {
@@ -33,7 +34,7 @@ export function clientsResource(
   partnerId: string,
   list: (params?: ClientListParams) => Paginator<Client, OffsetPage<Client>>,
   /** The balance dates' conversion, loaded with the first balance call that has a date. */
-  loadBalanceDates: () => Promise<typeof import("./balance-dates.ts")>,
+  loadBalanceDates: () => Promise<{ balanceDates: typeof balanceDates }>,
 ) {
   const clientPath = (ref: ClientRef) => ({ partner_id: partnerId, client_id: ref?.clientId });
   return {

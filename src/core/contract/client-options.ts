@@ -190,6 +190,7 @@ export interface RetryWaitLogLine {
   attempt: number;
   /** The wait in milliseconds. */
   waitMs: number;
+  /** `"retry-after"`: the server asked for the wait; `"backoff"`: the client's own back-off. */
   reason: "retry-after" | "backoff";
   /** The status that is retried; absent when no response arrived. */
   status?: number;
