@@ -1270,6 +1270,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "1a6d9f8b4c0e4fc6b3a4c5d6e7f8a9b0",
+                 *         "developer_message": "Internal server error",
+                 *         "http_code": 500,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
@@ -1279,17 +1289,40 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "2b7e0a9c5d1f4ad7c4b5d6e7f8a9b0c1",
+                 *         "developer_message": "Service temporarily unavailable, try again later",
+                 *         "http_code": 503,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
         /** @description Rate limit exceeded; retry after the time the Retry-After header gives */
         TooManyRequests: {
             headers: {
-                /** @description Seconds to wait before retrying */
+                /**
+                 * @description Seconds to wait before retrying
+                 * @example 30
+                 */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "9e4b7d6f2a8c4da4f1e2a3b4c5d6e7f8",
+                 *         "developer_message": "Rate limit exceeded: retry after the time Retry-After gives",
+                 *         "http_code": 429,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
@@ -1299,6 +1332,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "0f5c8e7a3b9d4eb5a2f3b4c5d6e7f8a9",
+                 *         "developer_message": "Invalid or missing credentials",
+                 *         "http_code": 401,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
@@ -1332,6 +1375,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "brand_name": null,
+                     *       "id": "examplePA",
+                     *       "logo_url": null,
+                     *       "onboarding_deeplink_add_params": true,
+                     *       "partner_redirect_url": "https://partner.example.com/onboarding/done",
+                     *       "payment_plan": {},
+                     *       "payment_required": true,
+                     *       "webhook_url": "https://partner.example.com/360dialog/webhook"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerOut"];
                 };
             };
@@ -1341,6 +1396,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1351,6 +1416,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1492,6 +1567,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1502,6 +1587,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1566,6 +1661,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1576,6 +1681,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "5a0d3f2b8c4e4f60b7a8c9d0e1f2a3b4",
+                     *         "developer_message": "The partner has no permission for this channel",
+                     *         "http_code": 403,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1585,15 +1700,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
             /** @description Client error */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "8d3a6c5e1f7b4c93e0d1f2a3b4c5d6e7",
+                     *         "developer_message": "Rate limit exceeded: one API key per channel every 30 seconds",
+                     *         "http_code": 429,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1621,6 +1761,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "block_users": [
+                     *           {
+                     *             "input": "+4915112340000",
+                     *             "wa_id": "4915112340000"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Blocked users retrieved.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["GetBlockUsersOut"];
                 };
             };
@@ -1630,6 +1788,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1640,6 +1808,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1671,6 +1849,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "block_users": {
+                     *           "added_users": [
+                     *             {
+                     *               "input": "+4915112340000",
+                     *               "wa_id": "4915112340000"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "messaging_product": "whatsapp"
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Users blocked.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["PostBlockUsersOut"];
                 };
             };
@@ -1680,6 +1879,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1690,6 +1899,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1721,6 +1940,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "block_users": {
+                     *           "removed_users": [
+                     *             {
+                     *               "input": "+4915112340000",
+                     *               "wa_id": "4915112340000"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "messaging_product": "whatsapp"
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Users unblocked.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["PostBlockUsersOut"];
                 };
             };
@@ -1730,6 +1970,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1740,6 +1990,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1837,6 +2097,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1847,6 +2117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1878,6 +2158,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_info": {
+                     *         "city": "Berlin",
+                     *         "country": "DE",
+                     *         "email": "ops@acme.example"
+                     *       },
+                     *       "contact_user": {
+                     *         "email": "ada@acme.example",
+                     *         "name": "Ada Ops",
+                     *         "phone": "+4915100000000"
+                     *       },
+                     *       "created_at": "2023-01-01T12:00:00Z",
+                     *       "id": "exampleCL",
+                     *       "max_channels": 10,
+                     *       "modified_at": "2023-01-02T12:00:00Z",
+                     *       "name": "Acme",
+                     *       "organisation": "Acme GmbH",
+                     *       "partner_payload": "This client account is created for a specific purpose",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerClientOut"];
                 };
             };
@@ -1887,6 +2189,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1897,6 +2209,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1930,6 +2252,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "Display name change requested.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -1939,6 +2271,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1949,6 +2291,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1978,6 +2330,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "availability_status": "cancelled",
+                     *       "cancelled_at": "2024-09-01T00:00:00Z",
+                     *       "client_id": "exampleCL",
+                     *       "created_at": "2024-08-01T00:00:00Z",
+                     *       "current_limit": "TIER_1K",
+                     *       "current_quality_rating": "Medium",
+                     *       "id": "exampleCH",
+                     *       "is_oba": false,
+                     *       "settings": {
+                     *         "data_localization_region": "DE",
+                     *         "tier": "regular"
+                     *       },
+                     *       "setup_info": {
+                     *         "phone_name": "Acme Support",
+                     *         "phone_number": "+4915112345678"
+                     *       },
+                     *       "status": "ready",
+                     *       "terminated_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["SingleChannelPublicPayloadOutLegacy"];
                 };
             };
@@ -1987,6 +2361,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1997,6 +2381,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2026,6 +2420,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "Local storage setting successfully adjusted.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -2035,6 +2438,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2045,6 +2458,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2055,6 +2478,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "7c2f5b4d0e6a4b82d9c0e1f2a3b4c5d6",
+                     *         "developer_message": "The hosting platform did not complete the request",
+                     *         "http_code": 502,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2087,6 +2520,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "Local storage setting successfully adjusted.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -2096,6 +2538,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2106,6 +2558,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2116,6 +2578,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "7c2f5b4d0e6a4b82d9c0e1f2a3b4c5d6",
+                     *         "developer_message": "The hosting platform did not complete the request",
+                     *         "http_code": 502,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2144,6 +2616,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "availability_status": "ready",
+                     *       "cancelled_at": null,
+                     *       "client_id": "exampleCL",
+                     *       "created_at": "2024-08-01T00:00:00Z",
+                     *       "current_limit": "TIER_1K",
+                     *       "current_quality_rating": "Medium",
+                     *       "current_quality_update_event": null,
+                     *       "id": "exampleCH",
+                     *       "is_oba": false,
+                     *       "settings": {
+                     *         "data_localization_region": "DE",
+                     *         "tier": "regular"
+                     *       },
+                     *       "setup_info": {
+                     *         "phone_name": "Acme Support",
+                     *         "phone_number": "+4915112345678"
+                     *       },
+                     *       "status": "ready",
+                     *       "terminated_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["SingleChannelPublicPayloadOut"];
                 };
             };
@@ -2153,6 +2648,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2163,6 +2668,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2192,6 +2707,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "104996339183722",
+                     *           "is_cart_enabled": true,
+                     *           "is_catalog_visible": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerGetWhatsappCommerceSettingsOut"];
                 };
             };
@@ -2201,6 +2727,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2211,6 +2747,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2244,6 +2790,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "WhatsApp commerce settings updated.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -2253,6 +2809,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2263,6 +2829,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2299,6 +2875,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balance": 50,
+                     *       "bi_price_for_currency_and_client_country": 0.2,
+                     *       "currency": "eur",
+                     *       "estimated_template_cost": 0.03,
+                     *       "granularity": "day",
+                     *       "last_renewal": {
+                     *         "amount": 20,
+                     *         "date": "2023-08-01T00:00:00Z"
+                     *       },
+                     *       "ui_price_for_currency_and_client_country": 0.02,
+                     *       "usage": [
+                     *         {
+                     *           "authentication_paid_quantity": 0,
+                     *           "authentication_price": 0,
+                     *           "authentication_quantity": 0,
+                     *           "business_initiated_paid_quantity": 5,
+                     *           "business_initiated_price": 1,
+                     *           "business_initiated_quantity": 5,
+                     *           "free_entry_point": 0,
+                     *           "free_quantity": 0,
+                     *           "free_tier": 0,
+                     *           "marketing_paid_quantity": 0,
+                     *           "marketing_price": 0,
+                     *           "marketing_quantity": 0,
+                     *           "paid_quantity": 5,
+                     *           "period_date": "2023-08-10T00:00:00Z",
+                     *           "quantity": 5,
+                     *           "service_paid_quantity": 0,
+                     *           "service_price": 0,
+                     *           "service_quantity": 0,
+                     *           "total_price": 1,
+                     *           "user_initiated_paid_quantity": 0,
+                     *           "user_initiated_price": 0,
+                     *           "user_initiated_quantity": 0,
+                     *           "utility_paid_quantity": 0,
+                     *           "utility_price": 0,
+                     *           "utility_quantity": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientBalanceOut"];
                 };
             };
@@ -2308,6 +2927,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2318,6 +2947,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2346,6 +2985,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "cancelled_at": null,
+                     *         "client_id": "exampleCL",
+                     *         "created_at": "2024-08-01T00:00:00Z",
+                     *         "current_limit": "TIER_1K",
+                     *         "current_quality_rating": "Medium",
+                     *         "id": "exampleCH",
+                     *         "is_oba": false,
+                     *         "settings": {
+                     *           "data_localization_region": "DE",
+                     *           "tier": "regular"
+                     *         },
+                     *         "setup_info": {
+                     *           "phone_name": "Acme Support",
+                     *           "phone_number": "+4915112345678"
+                     *         },
+                     *         "status": "ready",
+                     *         "terminated_at": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["SharedClientNumberOut"][];
                 };
             };
@@ -2355,6 +3017,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2365,6 +3037,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2394,6 +3076,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "default_data_localization_region": "DE"
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Default data localization region updated successfully.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultDataLocalizationRegionOut"];
                 };
             };
@@ -2403,6 +3097,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2413,6 +3117,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2439,6 +3153,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJhbGciOiJIUzI1NiJ9.mock-token-for-examplePA.c2lnbmF0dXJl",
+                     *       "expires_in": 86400,
+                     *       "token_type": "bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenOut"];
                 };
             };
@@ -2448,6 +3169,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };

@@ -257,6 +257,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InvalidParameters",
+                     *       "message": "The request has invalid parameters"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -266,6 +272,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -275,6 +287,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -284,15 +302,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description The per-workspace rate limit is exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -302,6 +337,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -311,6 +352,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -336,6 +383,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channelMessageType": "conversational",
+                     *       "connectorId": "223e4567-e89b-12d3-a456-426614174000",
+                     *       "createdAt": "2024-11-21T08:56:12.986Z",
+                     *       "id": "123e4567-e89b-12d3-a456-426614174000",
+                     *       "identifier": "+4915112345678",
+                     *       "name": "Acme Support",
+                     *       "platformId": "whatsapp",
+                     *       "status": "active",
+                     *       "suites": [
+                     *         "marketing"
+                     *       ],
+                     *       "updatedAt": "2024-11-21T08:56:12.986Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Channel"];
                 };
             };
@@ -345,6 +408,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -354,6 +423,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -363,15 +438,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description The per-workspace rate limit is exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -381,6 +473,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -390,6 +488,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -417,6 +521,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "isPermanentSession": false,
+                     *       "serviceWindowExpireAt": "2024-11-21T08:56:12.986Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChannelContactDetails"];
                 };
             };
@@ -426,6 +536,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -435,6 +551,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -444,15 +566,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description The per-workspace rate limit is exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -462,6 +601,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -471,6 +616,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };

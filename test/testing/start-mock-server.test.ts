@@ -94,6 +94,45 @@ describe("startMockServer", () => {
   });
 });
 
+describe("the mock's dynamic mode", () => {
+  it("mock.prefer({ dynamic: true }) makes pages the paginator accepts, to the last one", async () => {
+    const mock = await startMockServer("360dialog");
+    started.push(mock);
+    const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "k-dynamic", ...mock.clientOptions });
+    // Each page is invented from the schema (an empty list now and then); counts and offsets are never
+    // negative, so no run throws, and the runs page through what they get.
+    let pages = 0;
+    for (let run = 0; run < 10; run += 1) {
+      for await (const page of d360.channels.list({ pageSize: 3, headers: mock.prefer({ dynamic: true }) }).pages()) {
+        expect(page.total).toBeGreaterThanOrEqual(0);
+        pages += 1;
+        if (pages % 20 === 0) break;
+      }
+    }
+    expect(pages).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("answers like the API without dynamic mode: the documented examples, not placeholders", async () => {
+    const mock = await startMockServer("360dialog");
+    started.push(mock);
+    const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "k-static", ...mock.clientOptions });
+    const balance = await d360.clients.getBalance({ clientId: "exampleCL" });
+    expect(balance.data).toMatchObject({ balance: 50, currency: "eur" });
+    const missing = await d360.channels.createApiKey(
+      { channelId: "exampleCH" },
+      { headers: mock.prefer({ code: 404 }) },
+    );
+    expect(missing.error?.message).toMatch(
+      /^POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/partners\/examplePA\/channels\/exampleCH\/api_keys failed with 404 Not Found: The requested resource was not found \(trace id 6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5\)$/,
+    );
+    const limited = await d360.channels.createApiKey(
+      { channelId: "exampleCH" },
+      { headers: mock.prefer({ code: 429 }), retry: false },
+    );
+    expect(limited.error).toMatchObject({ kind: "api", status: 429, retryAfterMs: 30_000 });
+  }, 60_000);
+});
+
 describe("npx bsp-sdk mock", () => {
   it("serves the provider's bundle until stopped, and says where", async () => {
     const cli = spawn(process.execPath, [`${ROOT}dist/src/cli.js`, "mock", "bird", "--port", "0"], {
