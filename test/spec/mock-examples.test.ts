@@ -5,7 +5,8 @@ import { mismatches } from "../support/real-world.ts";
 
 // A mock serves the bundle's examples: every operation and every declared status must have one that
 // its own schema accepts, or Prism answers "string" and 0 where the API would answer values.
-type Json = Record<string, any>; // biome-ignore lint/suspicious/noExplicitAny: walking a parsed OpenAPI document
+// biome-ignore lint/suspicious/noExplicitAny: walking a parsed OpenAPI document
+type Json = Record<string, any>;
 
 const cases = (["360dialog", "bird"] as const).flatMap((provider) => {
   const spec = JSON.parse(readFileSync(providerPaths(provider).bundle, "utf8")) as Json;
