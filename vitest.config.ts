@@ -8,5 +8,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Tests own their servers and ports; running files in parallel on 2 cores is fine.
     pool: "threads",
+    // Tests drive 30-second pacing waits on fake clocks by the hundred: the default console logger
+    // would warn for each. test/core/default-logger.test.ts sets the variable itself to test it.
+    env: { BSP_SDK_LOG: "off" },
   },
 });

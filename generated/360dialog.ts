@@ -1567,6 +1567,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "1a6d9f8b4c0e4fc6b3a4c5d6e7f8a9b0",
+                 *         "developer_message": "Internal server error",
+                 *         "http_code": 500,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
@@ -1576,17 +1586,40 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "2b7e0a9c5d1f4ad7c4b5d6e7f8a9b0c1",
+                 *         "developer_message": "Service temporarily unavailable, try again later",
+                 *         "http_code": 503,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
         /** @description Rate limit exceeded; retry after the time the Retry-After header gives */
         TooManyRequests: {
             headers: {
-                /** @description Seconds to wait before retrying */
+                /**
+                 * @description Seconds to wait before retrying
+                 * @example 30
+                 */
                 "Retry-After"?: number;
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "9e4b7d6f2a8c4da4f1e2a3b4c5d6e7f8",
+                 *         "developer_message": "Rate limit exceeded: retry after the time Retry-After gives",
+                 *         "http_code": 429,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
@@ -1596,6 +1629,16 @@ export interface components {
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "meta": {
+                 *         "360dialog_trace_id": "0f5c8e7a3b9d4eb5a2f3b4c5d6e7f8a9",
+                 *         "developer_message": "Invalid or missing credentials",
+                 *         "http_code": 401,
+                 *         "success": false
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["DefaultHttpError"];
             };
         };
@@ -1635,6 +1678,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "brand_name": null,
+                     *       "id": "examplePA",
+                     *       "logo_url": null,
+                     *       "onboarding_deeplink_add_params": true,
+                     *       "partner_redirect_url": "https://partner.example.com/onboarding/done",
+                     *       "payment_plan": {},
+                     *       "payment_required": true,
+                     *       "webhook_url": "https://partner.example.com/360dialog/webhook"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerOut"];
                 };
             };
@@ -1644,6 +1699,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1654,6 +1719,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1795,6 +1870,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1805,6 +1890,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1869,6 +1964,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1879,6 +1984,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "5a0d3f2b8c4e4f60b7a8c9d0e1f2a3b4",
+                     *         "developer_message": "The partner has no permission for this channel",
+                     *         "http_code": 403,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1888,15 +2003,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
             /** @description Client error */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 30
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "8d3a6c5e1f7b4c93e0d1f2a3b4c5d6e7",
+                     *         "developer_message": "Rate limit exceeded: one API key per channel every 30 seconds",
+                     *         "http_code": 429,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1924,6 +2064,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "block_users": [
+                     *           {
+                     *             "input": "+4915112340000",
+                     *             "wa_id": "4915112340000"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Blocked users retrieved.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["GetBlockUsersOut"];
                 };
             };
@@ -1933,6 +2091,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1943,6 +2111,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -1974,6 +2152,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "block_users": {
+                     *           "added_users": [
+                     *             {
+                     *               "input": "+4915112340000",
+                     *               "wa_id": "4915112340000"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "messaging_product": "whatsapp"
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Users blocked.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["PostBlockUsersOut"];
                 };
             };
@@ -1983,6 +2182,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -1993,6 +2202,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2024,6 +2243,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "block_users": {
+                     *           "removed_users": [
+                     *             {
+                     *               "input": "+4915112340000",
+                     *               "wa_id": "4915112340000"
+                     *             }
+                     *           ]
+                     *         },
+                     *         "messaging_product": "whatsapp"
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Users unblocked.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["PostBlockUsersOut"];
                 };
             };
@@ -2033,6 +2273,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2043,6 +2293,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2140,6 +2400,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2150,6 +2420,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2181,6 +2461,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contact_info": {
+                     *         "city": "Berlin",
+                     *         "country": "DE",
+                     *         "email": "ops@acme.example"
+                     *       },
+                     *       "contact_user": {
+                     *         "email": "ada@acme.example",
+                     *         "name": "Ada Ops",
+                     *         "phone": "+4915100000000"
+                     *       },
+                     *       "created_at": "2023-01-01T12:00:00Z",
+                     *       "id": "exampleCL",
+                     *       "max_channels": 10,
+                     *       "modified_at": "2023-01-02T12:00:00Z",
+                     *       "name": "Acme",
+                     *       "organisation": "Acme GmbH",
+                     *       "partner_payload": "This client account is created for a specific purpose",
+                     *       "status": "active"
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerClientOut"];
                 };
             };
@@ -2190,6 +2492,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2200,6 +2512,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2233,6 +2555,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "Display name change requested.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -2242,6 +2574,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2252,6 +2594,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2281,6 +2633,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "availability_status": "cancelled",
+                     *       "cancelled_at": "2024-09-01T00:00:00Z",
+                     *       "client_id": "exampleCL",
+                     *       "created_at": "2024-08-01T00:00:00Z",
+                     *       "current_limit": "TIER_1K",
+                     *       "current_quality_rating": "Medium",
+                     *       "id": "exampleCH",
+                     *       "is_oba": false,
+                     *       "settings": {
+                     *         "data_localization_region": "DE",
+                     *         "tier": "regular"
+                     *       },
+                     *       "setup_info": {
+                     *         "phone_name": "Acme Support",
+                     *         "phone_number": "+4915112345678"
+                     *       },
+                     *       "status": "ready",
+                     *       "terminated_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["SingleChannelPublicPayloadOutLegacy"];
                 };
             };
@@ -2290,6 +2664,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2300,6 +2684,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2329,6 +2723,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "Local storage setting successfully adjusted.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -2338,6 +2741,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2348,6 +2761,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2358,6 +2781,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "7c2f5b4d0e6a4b82d9c0e1f2a3b4c5d6",
+                     *         "developer_message": "The hosting platform did not complete the request",
+                     *         "http_code": 502,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2390,6 +2823,15 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "Local storage setting successfully adjusted.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -2399,6 +2841,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2409,6 +2861,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2419,6 +2881,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "7c2f5b4d0e6a4b82d9c0e1f2a3b4c5d6",
+                     *         "developer_message": "The hosting platform did not complete the request",
+                     *         "http_code": 502,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2447,6 +2919,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "availability_status": "ready",
+                     *       "cancelled_at": null,
+                     *       "client_id": "exampleCL",
+                     *       "created_at": "2024-08-01T00:00:00Z",
+                     *       "current_limit": "TIER_1K",
+                     *       "current_quality_rating": "Medium",
+                     *       "current_quality_update_event": null,
+                     *       "id": "exampleCH",
+                     *       "is_oba": false,
+                     *       "settings": {
+                     *         "data_localization_region": "DE",
+                     *         "tier": "regular"
+                     *       },
+                     *       "setup_info": {
+                     *         "phone_name": "Acme Support",
+                     *         "phone_number": "+4915112345678"
+                     *       },
+                     *       "status": "ready",
+                     *       "terminated_at": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["SingleChannelPublicPayloadOut"];
                 };
             };
@@ -2456,6 +2951,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2466,6 +2971,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2495,6 +3010,17 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "104996339183722",
+                     *           "is_cart_enabled": true,
+                     *           "is_catalog_visible": true
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["PartnerGetWhatsappCommerceSettingsOut"];
                 };
             };
@@ -2504,6 +3030,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2514,6 +3050,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2547,6 +3093,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "developer_message": "WhatsApp commerce settings updated.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       },
+                     *       "status_code": 200
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpOut"];
                 };
             };
@@ -2556,6 +3112,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2566,6 +3132,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2602,6 +3178,49 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "balance": 50,
+                     *       "bi_price_for_currency_and_client_country": 0.2,
+                     *       "currency": "eur",
+                     *       "estimated_template_cost": 0.03,
+                     *       "granularity": "day",
+                     *       "last_renewal": {
+                     *         "amount": 20,
+                     *         "date": "2023-08-01T00:00:00Z"
+                     *       },
+                     *       "ui_price_for_currency_and_client_country": 0.02,
+                     *       "usage": [
+                     *         {
+                     *           "authentication_paid_quantity": 0,
+                     *           "authentication_price": 0,
+                     *           "authentication_quantity": 0,
+                     *           "business_initiated_paid_quantity": 5,
+                     *           "business_initiated_price": 1,
+                     *           "business_initiated_quantity": 5,
+                     *           "free_entry_point": 0,
+                     *           "free_quantity": 0,
+                     *           "free_tier": 0,
+                     *           "marketing_paid_quantity": 0,
+                     *           "marketing_price": 0,
+                     *           "marketing_quantity": 0,
+                     *           "paid_quantity": 5,
+                     *           "period_date": "2023-08-10T00:00:00Z",
+                     *           "quantity": 5,
+                     *           "service_paid_quantity": 0,
+                     *           "service_price": 0,
+                     *           "service_quantity": 0,
+                     *           "total_price": 1,
+                     *           "user_initiated_paid_quantity": 0,
+                     *           "user_initiated_price": 0,
+                     *           "user_initiated_quantity": 0,
+                     *           "utility_paid_quantity": 0,
+                     *           "utility_price": 0,
+                     *           "utility_quantity": 0
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientBalanceOut"];
                 };
             };
@@ -2611,6 +3230,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2621,6 +3250,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2649,6 +3288,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "cancelled_at": null,
+                     *         "client_id": "exampleCL",
+                     *         "created_at": "2024-08-01T00:00:00Z",
+                     *         "current_limit": "TIER_1K",
+                     *         "current_quality_rating": "Medium",
+                     *         "id": "exampleCH",
+                     *         "is_oba": false,
+                     *         "settings": {
+                     *           "data_localization_region": "DE",
+                     *           "tier": "regular"
+                     *         },
+                     *         "setup_info": {
+                     *           "phone_name": "Acme Support",
+                     *           "phone_number": "+4915112345678"
+                     *         },
+                     *         "status": "ready",
+                     *         "terminated_at": null
+                     *       }
+                     *     ]
+                     */
                     "application/json": components["schemas"]["SharedClientNumberOut"][];
                 };
             };
@@ -2658,6 +3320,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2668,6 +3340,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2697,6 +3379,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "data": {
+                     *         "default_data_localization_region": "DE"
+                     *       },
+                     *       "meta": {
+                     *         "developer_message": "Default data localization region updated successfully.",
+                     *         "http_code": 200,
+                     *         "success": true
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultDataLocalizationRegionOut"];
                 };
             };
@@ -2706,6 +3400,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2716,6 +3420,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2759,6 +3473,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2805,6 +3529,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };
@@ -2815,6 +3549,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5",
+                     *         "developer_message": "The requested resource was not found",
+                     *         "http_code": 404,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultHttpError"];
                 };
             };
@@ -2841,6 +3585,13 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "access_token": "eyJhbGciOiJIUzI1NiJ9.mock-token-for-examplePA.c2lnbmF0dXJl",
+                     *       "expires_in": 86400,
+                     *       "token_type": "bearer"
+                     *     }
+                     */
                     "application/json": components["schemas"]["TokenOut"];
                 };
             };
@@ -2850,6 +3601,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "meta": {
+                     *         "360dialog_trace_id": "4f9c2e1a7b3d4e5f8a6b9c0d1e2f3a4b",
+                     *         "developer_message": "Request validation failed: a parameter or body field has an invalid value",
+                     *         "http_code": 400,
+                     *         "success": false
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DefaultValidationError"];
                 };
             };

@@ -58,6 +58,10 @@ export const operations = {
         "next": "nextPageToken",
         "style": "cursor",
         "token": "pageToken"
+      },
+      "pathFormats": {
+        "organizationId": "uuid",
+        "workspaceId": "uuid"
       }
     },
     "post": {
@@ -76,7 +80,11 @@ export const operations = {
       "security": [
         "AccessKey"
       ],
-      "body": true
+      "body": true,
+      "pathFormats": {
+        "organizationId": "uuid",
+        "workspaceId": "uuid"
+      }
     }
   },
   "/organizations/{organizationId}/workspaces/{workspaceId}/webhook-subscriptions/{webhookSubscriptionId}": {
@@ -102,6 +110,11 @@ export const operations = {
           "workspaceId"
         ],
         "windowSeconds": 1
+      },
+      "pathFormats": {
+        "organizationId": "uuid",
+        "workspaceId": "uuid",
+        "webhookSubscriptionId": "uuid"
       }
     },
     "delete": {
@@ -116,7 +129,12 @@ export const operations = {
       },
       "security": [
         "AccessKey"
-      ]
+      ],
+      "pathFormats": {
+        "organizationId": "uuid",
+        "workspaceId": "uuid",
+        "webhookSubscriptionId": "uuid"
+      }
     }
   },
   "/workspaces/{workspaceId}/channels": {
@@ -150,6 +168,9 @@ export const operations = {
         "next": "nextPageToken",
         "style": "cursor",
         "token": "pageToken"
+      },
+      "pathFormats": {
+        "workspaceId": "uuid"
       }
     }
   },
@@ -176,6 +197,10 @@ export const operations = {
           "workspaceId"
         ],
         "windowSeconds": 1
+      },
+      "pathFormats": {
+        "workspaceId": "uuid",
+        "channelId": "uuid"
       }
     }
   },
@@ -202,6 +227,11 @@ export const operations = {
           "workspaceId"
         ],
         "windowSeconds": 1
+      },
+      "pathFormats": {
+        "workspaceId": "uuid",
+        "channelId": "uuid",
+        "contactId": "uuid"
       }
     }
   }

@@ -360,6 +360,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -369,15 +375,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description Too many requests: the workspace's rate limit was exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -387,6 +410,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -396,6 +425,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -448,6 +483,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InvalidParameters",
+                     *       "message": "The request has invalid parameters"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -457,6 +498,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -466,6 +513,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -475,15 +528,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "UnprocessableEntity",
+                     *       "message": "The request could not be processed"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description Too many requests: the workspace's rate limit was exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -493,6 +563,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -502,6 +578,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -558,6 +640,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -567,6 +655,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -576,15 +670,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description Too many requests: the workspace's rate limit was exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -594,6 +705,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -603,6 +720,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -637,6 +760,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -646,6 +775,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -655,15 +790,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description Too many requests: the workspace's rate limit was exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -673,6 +825,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -682,6 +840,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -756,6 +920,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InvalidParameters",
+                     *       "message": "The request has invalid parameters"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -765,6 +935,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -774,6 +950,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -783,15 +965,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description The per-workspace rate limit is exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -801,6 +1000,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -810,6 +1015,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -835,6 +1046,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "channelMessageType": "conversational",
+                     *       "connectorId": "223e4567-e89b-12d3-a456-426614174000",
+                     *       "createdAt": "2024-11-21T08:56:12.986Z",
+                     *       "id": "123e4567-e89b-12d3-a456-426614174000",
+                     *       "identifier": "+4915112345678",
+                     *       "name": "Acme Support",
+                     *       "platformId": "whatsapp",
+                     *       "status": "active",
+                     *       "suites": [
+                     *         "marketing"
+                     *       ],
+                     *       "updatedAt": "2024-11-21T08:56:12.986Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Channel"];
                 };
             };
@@ -844,6 +1071,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -853,6 +1086,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -862,15 +1101,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description The per-workspace rate limit is exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -880,6 +1136,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -889,6 +1151,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -916,6 +1184,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "isPermanentSession": false,
+                     *       "serviceWindowExpireAt": "2024-11-21T08:56:12.986Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["ChannelContactDetails"];
                 };
             };
@@ -925,6 +1199,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Unauthorized",
+                     *       "message": "Missing or invalid access key"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -934,6 +1214,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "Forbidden",
+                     *       "message": "The access key may not access this workspace"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -943,15 +1229,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "NotFound",
+                     *       "message": "The requested resource was not found"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
             /** @description The per-workspace rate limit is exceeded */
             429: {
                 headers: {
+                    /**
+                     * @description Seconds to wait before retrying
+                     * @example 1
+                     */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "TooManyRequests",
+                     *       "message": "The per-workspace rate limit is exceeded"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -961,6 +1264,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "InternalServerError",
+                     *       "message": "Internal server error"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };
@@ -970,6 +1279,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "code": "ServiceUnavailable",
+                     *       "message": "Service temporarily unavailable"
+                     *     }
+                     */
                     "application/json": components["schemas"]["BirdError"];
                 };
             };

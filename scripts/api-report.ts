@@ -71,7 +71,7 @@ if (import.meta.main) {
   for (const p of problems) console.error(`api-report: ${p}`);
   if (check && changed.length > 0) {
     console.error(
-      `api-report: the public API changed: ${changed.join(", ")}. Review the change (README, "Versioning"), then run \`npm run api-report\` and commit the reports.`,
+      `api-report: the public API changed: ${changed.join(", ")}. Review the change (DEVELOPMENT.md, "Public API report"), then run \`npm run api-report\` and commit the reports.`,
     );
     process.exit(1);
   }

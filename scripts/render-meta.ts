@@ -208,6 +208,11 @@ export function renderMeta(spec: Json): { meta: string; query: string; responses
       if (op.requestBody) entry.body = true;
       if (op["x-bsp-rate-limit"]) entry.rateLimit = op["x-bsp-rate-limit"];
       if (op["x-bsp-pagination"]) entry.pagination = op["x-bsp-pagination"];
+      const formats = pathFormats(spec, [
+        ...(((item as Json).parameters ?? []) as Json[]),
+        ...((op.parameters ?? []) as Json[]),
+      ]);
+      if (formats) entry.pathFormats = formats;
       const query = queryMeta(spec, op);
       if (query) {
         queries[path] ??= {};
@@ -236,6 +241,17 @@ export function renderMeta(spec: Json): { meta: string; query: string; responses
     // Loaded only by clients with validateResponses on: the whole shape of every response body.
     responses: `/** The whole shape of each operation's response body per status (null: no JSON body), for validateResponses. */\nexport const responses = ${JSON.stringify(fullResponses)} as const;\n`,
   };
+}
+
+/** The formats the spec declares for path parameters (`format: uuid`), checked before a call is sent. */
+function pathFormats(spec: Json, parameters: Json[]): Json | undefined {
+  const formats: Json = {};
+  for (const raw of parameters) {
+    const parameter = resolve(spec, raw);
+    const format = (resolve(spec, (parameter.schema ?? {}) as Json) as Json).format;
+    if (parameter.in === "path" && typeof format === "string") formats[parameter.name as string] = format;
+  }
+  return Object.keys(formats).length > 0 ? formats : undefined;
 }
 
 /**

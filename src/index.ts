@@ -1,5 +1,6 @@
 export type {
   AttemptLogLine,
+  ConsoleLogLevel,
   DriftEvent,
   DriftLogLine,
   RateLimitOptions,
@@ -9,6 +10,7 @@ export type {
   RequestEvent,
   RequestLogLine,
   ResponseEvent,
+  RetryWaitLogLine,
   TransportOptions,
 } from "./core/contract/client-options.ts";
 export type { Clock } from "./core/contract/clock.ts";

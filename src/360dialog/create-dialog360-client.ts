@@ -35,22 +35,41 @@ const provider: ProviderDefinition = {
   paramNames: { partner_id: "partnerId", client_id: "clientId", channel_id: "channelId" },
 };
 
-/** Options of `createDialog360Client`: the partner, exactly one credential, and the transport options. */
-export interface Dialog360ClientOptions extends TransportOptions {
+/** Options of `createDialog360Client` besides the credential: the partner and the transport options. */
+export interface Dialog360CommonOptions extends TransportOptions {
   /** Your Partner Hub ID, given once for every call. */
   partnerId: string;
-  /** Partner API key, sent as `X-API-Key` (the preferred scheme). Give this or `credentials`. */
-  apiKey?: string | undefined;
-  /**
-   * A partner user's e-mail and password, exchanged at POST /api/v2/token for a bearer token that is
-   * cached, refreshed before it expires, and refreshed once on a 401. Give this or `apiKey`.
-   */
-  credentials?: PartnerCredentials | undefined;
   /**
    * @default "https://hub.360dialog.io"
    */
   baseUrl?: string;
 }
+
+/** Authentication with a partner API key. */
+export interface Dialog360ApiKeyAuth {
+  /**
+   * Partner API key, sent as `X-API-Key` (the preferred scheme). `string | undefined` so that
+   * `process.env.D360_PARTNER_API_KEY` compiles; an undefined key is refused when the client is built.
+   */
+  apiKey: string | undefined;
+  credentials?: never;
+}
+
+/** Authentication with a partner user's login, exchanged for a bearer token. */
+export interface Dialog360CredentialsAuth {
+  /**
+   * A partner user's e-mail and password, exchanged at POST /api/v2/token for a bearer token that is
+   * cached, refreshed before it expires, and refreshed once on a 401.
+   */
+  credentials: PartnerCredentials;
+  apiKey?: never;
+}
+
+/**
+ * Options of `createDialog360Client`: the partner, exactly one credential (`apiKey` or `credentials`,
+ * checked at compile time and again when the client is built), and the transport options.
+ */
+export type Dialog360ClientOptions = Dialog360CommonOptions & (Dialog360ApiKeyAuth | Dialog360CredentialsAuth);
 
 /**
  * A client for the 360dialog Partner API v2. Every method returns `{ data, error, response }` where
@@ -101,7 +120,12 @@ export function createDialog360Client(options: Dialog360ClientOptions): Dialog36
     /** The underlying openapi-fetch client, typed by the generated `paths`, with the same auth, pacing, timeouts, caps and retries. */
     api: transport.api,
     channels: channelsResource(call, partnerId, listOf<Channel>(OPERATIONS["channels.list"])),
-    clients: clientsResource(call, partnerId, listOf<Client>(OPERATIONS["clients.list"])),
+    clients: clientsResource(
+      call,
+      partnerId,
+      listOf<Client>(OPERATIONS["clients.list"]),
+      () => import("./balance-dates.ts"),
+    ),
     partner: partnerResource(call, partnerId),
   };
 }

@@ -23,15 +23,19 @@ export type { OffsetPage } from "../core/pagination/offset-pages.ts";
 export type { Paginator } from "../core/pagination/paginator.ts";
 export { BspError, isBspError } from "../core/results/bsp-error.ts";
 export { unwrap } from "../core/results/unwrap.ts";
+export type { BalanceDate } from "./balance-dates.ts";
 export type { ChannelRef, ClientChannelRef } from "./channels-resource.ts";
 export type { ClientRef } from "./clients-resource.ts";
 export {
   createDialog360Client,
   DIALOG360_BASE_URL,
+  type Dialog360ApiKeyAuth,
   type Dialog360ChannelsResource,
   type Dialog360Client,
   type Dialog360ClientOptions,
   type Dialog360ClientsResource,
+  type Dialog360CommonOptions,
+  type Dialog360CredentialsAuth,
   type Dialog360PartnerResource,
   type PartnerCredentials,
 } from "./create-dialog360-client.ts";

@@ -1,5 +1,7 @@
+import type { components } from "../../generated/360dialog.ts";
 import type { BodyOf, QueryOf } from "../core/call/typed-call.ts";
 import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
+import type { BalanceDate } from "./balance-dates.ts";
 import type { OperationOf } from "./operations.ts";
 
 // Named types of the 360dialog Partner API: every object and every method's params, data and error
@@ -117,7 +119,12 @@ export interface Balance extends NonNullable<DataOf<ClientGetBalanceOp>> {}
 /** What `clients.getBalance` returns on success. */
 export type ClientGetBalanceData = Balance;
 /** The query of `clients.getBalance`. */
-export interface ClientGetBalanceParams extends QueryOf<ClientGetBalanceOp> {}
+export interface ClientGetBalanceParams extends Omit<QueryOf<ClientGetBalanceOp>, "start_date" | "end_date"> {
+  /** Start of the period (data equal to or newer): a `Date`, an ISO 8601 string or UNIX seconds. */
+  start_date?: BalanceDate;
+  /** End of the period (data equal to or older): a `Date`, an ISO 8601 string or UNIX seconds. */
+  end_date?: BalanceDate;
+}
 /** The errors `clients.getBalance` can return. */
 export type ClientGetBalanceError = ErrorOf<ClientGetBalanceOp>;
 /** The errors `clients.listSharedNumbers` can return. */
@@ -153,3 +160,10 @@ export interface PartnerSetWebhookUrlParams extends BodyOf<PartnerSetWebhookUrlO
 export type PartnerSetWebhookUrlData = PartnerWebhookUrl;
 /** The errors `partner.setWebhookUrl` can return. */
 export type PartnerSetWebhookUrlError = ErrorOf<PartnerSetWebhookUrlOp>;
+/**
+ * The body of a 360dialog error response, `{ meta: { success, http_code, developer_message,
+ * 360dialog_trace_id?, details? } }` (`details` on a 400): what `error.body` holds for `kind: "api"`,
+ * whatever the status.
+ */
+export interface Dialog360ErrorBody extends SchemaDefaultValidationError {}
+type SchemaDefaultValidationError = components["schemas"]["DefaultValidationError"];

@@ -53,6 +53,12 @@ export interface BirdClientOptions extends TransportOptions {
  */
 export function createBirdClient(options: BirdClientOptions): BirdClient {
   if (typeof options !== "object" || options === null) throw new TypeError("createBirdClient: options are required");
+  // The scheme is the client's to add: a key pasted from a header or a curl line would be sent twice prefixed.
+  if (typeof options.accessKey === "string" && /^\s*AccessKey\s/i.test(options.accessKey)) {
+    throw new TypeError(
+      'createBirdClient: accessKey starts with "AccessKey ": pass the key alone, the client adds the prefix',
+    );
+  }
   checkCredential(options.accessKey, "createBirdClient: accessKey");
   checkId(options.workspaceId, "createBirdClient: workspaceId");
   if (options.organizationId !== undefined) checkId(options.organizationId, "createBirdClient: organizationId");

@@ -1,3 +1,4 @@
+import type { components } from "../../generated/bird.ts";
 import type { BodyOf } from "../core/call/typed-call.ts";
 import type { DataOf, ErrorOf } from "../core/contract/error-types.ts";
 import type { OperationOf } from "./operations.ts";
@@ -49,3 +50,9 @@ export type BirdWebhookSubscriptionGetError = ErrorOf<SubscriptionGetOp>;
 export type BirdWebhookSubscriptionDeleteData = DataOf<SubscriptionDeleteOp>;
 /** The errors `bird.webhookSubscriptions.delete` can return. */
 export type BirdWebhookSubscriptionDeleteError = ErrorOf<SubscriptionDeleteOp>;
+/**
+ * The body of a Bird error response: `code` and `message`, `details` when there are any, and every
+ * other field Bird sends (Bird does not document it): what `error.body` holds for `kind: "api"`.
+ */
+export interface BirdErrorBody extends SchemaBirdError {}
+type SchemaBirdError = components["schemas"]["BirdError"];

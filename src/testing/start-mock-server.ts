@@ -195,7 +195,7 @@ function resolvePrism(caller: string): string {
     return pkgPath.replace(/package\.json$/, "dist/index.js");
   } catch {
     throw new Error(
-      `${caller} needs Prism, an optional peer dependency of bsp-sdk: npm install --save-dev @stoplight/prism-cli@5.14.2`,
+      `${caller} needs Prism, an optional peer dependency of bsp-sdk: npm install --save-dev --save-exact @stoplight/prism-cli@5.14.2`,
     );
   }
 }

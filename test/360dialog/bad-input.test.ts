@@ -74,9 +74,9 @@ describe("query parameters of direct calls", () => {
   it.each([
     [{ granularity: "WEEK" }, TypeError, /granularity must be one of "DAY", "MONTH", "day", "month"; got "WEEK"/],
     [
-      { start_date: "2024-01-01" },
+      { start_date: 1691625600.5 },
       TypeError,
-      /start_date must be an integer \(within the safe range\), got "2024-01-01"/,
+      /start_date must be an integer \(within the safe range\), got 1691625600.5/,
     ],
     [{ end_date: -1 }, RangeError, /end_date must be from 0 to ∞, got -1/],
     [{ app_id: "138219" }, TypeError, /app_id must be an array/],
@@ -102,6 +102,43 @@ describe("balance granularity", () => {
     const request = server.requests[before];
     expect(request?.url.pathname).toMatch(/\/info\/balance$/);
     expect(request?.url.searchParams.getAll("granularity")).toEqual([sent]);
+  });
+});
+
+describe("balance dates", () => {
+  // Balance calls are paced at 5 per 30 s: these tests are about the query, not the pacing.
+  const unpaced = () =>
+    createDialog360Client({ partnerId: "examplePA", apiKey: "k-dates", baseUrl: server.url, rateLimit: false });
+  it.each([
+    [new Date("2023-08-10T00:00:00Z"), "1691625600"],
+    [new Date("2023-08-10T00:00:00.999Z"), "1691625600"],
+    ["2023-08-10", "1691625600"],
+    ["2023-08-10T02:00:00+02:00", "1691625600"],
+    [1691625600, "1691625600"],
+  ])("sends start_date %j as UNIX seconds %s", async (given, sent) => {
+    const before = server.requests.length;
+    await unpaced().clients.getBalance({ clientId: "exampleCL" }, { start_date: given, end_date: given });
+    const request = server.requests[before];
+    expect(request?.url.searchParams.getAll("start_date")).toEqual([sent]);
+    expect(request?.url.searchParams.getAll("end_date")).toEqual([sent]);
+  });
+
+  it.each([
+    [
+      1796603002364,
+      RangeError,
+      /start_date 1796603002364 is in milliseconds .*pass Math\.floor\(ms \/ 1000\), a Date or an ISO string/,
+    ],
+    [new Date("not a date"), RangeError, /start_date is an invalid Date/],
+    ["10/08/2023", TypeError, /start_date must be a Date, an ISO 8601 date .* got "10\/08\/2023"/],
+    ["1691625600", TypeError, /start_date must be a Date, an ISO 8601 date/],
+    ["2023-02-30T25:00:00Z", TypeError, /start_date must be a Date, an ISO 8601 date/],
+  ])("refuses start_date %j before any request", async (start_date, type, message) => {
+    const before = server.requests.length;
+    const call = unpaced().clients.getBalance({ clientId: "exampleCL" }, { start_date });
+    await expect(call).rejects.toThrow(type);
+    await expect(call).rejects.toThrow(message);
+    expect(server.requests.length).toBe(before);
   });
 });
 

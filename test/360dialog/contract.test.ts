@@ -163,10 +163,11 @@ describe("360dialog client against Prism", () => {
         expect(slViolations(result.response)).toEqual([]);
         expect(result.error).toMatchObject({ kind: "api", status, attempts: 1 });
         const body = (result.error as { body: { meta: { developer_message: string; http_code: number } } }).body;
-        expect(body.meta).toEqual(
-          expect.objectContaining({ developer_message: expect.any(String), http_code: expect.any(Number) }),
-        );
+        // The mock answers with the example of that status, not placeholders; a 429 says when to come back.
+        expect(body.meta).toEqual(expect.objectContaining({ success: false, http_code: status }));
+        expect(body.meta.developer_message).not.toBe("string");
         expect(result.error?.message).toContain(`failed with ${status}`);
+        if (status === 429) expect(result.error).toMatchObject({ retryAfterMs: 30_000 });
       } finally {
         prefer = undefined;
       }

@@ -9,10 +9,12 @@ const client = (fetch: typeof globalThis.fetch) =>
 const apiError = { meta: { success: false, http_code: 404, developer_message: "Channel not found" } };
 
 describe("error messages name the request as sent", () => {
-  it("carry the method and the path with its IDs filled in, never the key", async () => {
+  it("carry the method and the full URL with its IDs filled in, never the key", async () => {
     const { fetch } = fakeFetch(() => json(404, apiError));
     const { error } = await client(fetch).channels.listBlockedUsers({ channelId: "ch-7" });
-    expect(error?.message).toContain("GET /api/v2/partners/examplePA/channels/ch-7/block_users");
+    expect(error?.message).toBe(
+      "GET http://127.0.0.1:9/api/v2/partners/examplePA/channels/ch-7/block_users failed with 404: Channel not found",
+    );
     expect(error?.message).not.toContain("{channel_id}");
     for (const shown of [error?.message, String(error), JSON.stringify(error), inspect(error)]) {
       expect(shown).not.toContain(KEY);
@@ -28,7 +30,7 @@ describe("error messages name the request as sent", () => {
         () => undefined,
         (e: Error) => e,
       );
-    expect(error?.message).toContain("GET /api/v2/partners/examplePA/clients");
+    expect(error?.message).toContain("GET http://127.0.0.1:9/api/v2/partners/examplePA/clients failed");
     expect(error?.message).not.toContain("jane@example.com");
   });
 
@@ -42,6 +44,42 @@ describe("error messages name the request as sent", () => {
         params: { path: { partner_id: "examplePA", channel_id: "ch-9" } },
       })
       .catch((e: Error) => e);
-    expect((err as Error).message).toContain("POST /api/v2/partners/examplePA/channels/ch-9/api_keys");
+    expect((err as Error).message).toContain(
+      "POST http://127.0.0.1:9/api/v2/partners/examplePA/channels/ch-9/api_keys",
+    );
+  });
+
+  it("show a base URL that doubles the path, host included", async () => {
+    const { fetch } = fakeFetch(() => json(404, apiError));
+    const d360 = createDialog360Client({
+      partnerId: "examplePA",
+      apiKey: KEY,
+      baseUrl: "https://hub.example.test/api/v2",
+      fetch,
+      retry: false,
+    });
+    const { error } = await d360.channels.createApiKey({ channelId: "exampleCH" });
+    expect(error?.message).toMatch(
+      /^POST https:\/\/hub\.example\.test\/api\/v2\/api\/v2\/partners\/examplePA\/channels\/exampleCH\/api_keys failed with 404/,
+    );
+  });
+
+  it("carry what Prism's sl-violations header says was wrong with the request", async () => {
+    const violations = [
+      {
+        location: ["request", "path", "channel_id"],
+        severity: "Error",
+        message: 'channel_id must match format "uuid"',
+      },
+      { location: ["request", "body"], severity: "Error", message: "Request body must have required property 'name'" },
+    ];
+    const { fetch } = fakeFetch(() => json(400, apiError, { "sl-violations": JSON.stringify(violations) }));
+    const { error } = await client(fetch).channels.listBlockedUsers({ channelId: "ch-7" });
+    expect(error?.message).toContain(
+      `[the mock or contract proxy says: channel_id must match format "uuid"; Request body must have required property 'name']`,
+    );
+    const { fetch: plain } = fakeFetch(() => json(400, apiError, { "sl-violations": "not json at all" }));
+    const second = await client(plain).channels.listBlockedUsers({ channelId: "ch-7" });
+    expect(second.error?.message).toContain("[the mock or contract proxy says: not json at all]");
   });
 });

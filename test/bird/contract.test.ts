@@ -124,6 +124,11 @@ describe("Bird client against Prism", () => {
       const result = await call.run();
       expect(slViolations(result.response)).toEqual([]);
       expect(result.error).toMatchObject({ kind: "api", status, attempts: 1 });
+      // The mock answers with an example, not placeholders; a 429 says when to come back.
+      const body = (result.error as { body: { code: string; message: string } }).body;
+      expect(body.code).not.toBe("string");
+      expect(body.message).not.toBe("string");
+      if (status === 429) expect(result.error).toMatchObject({ retryAfterMs: 1000 });
     } finally {
       prefer = undefined;
     }

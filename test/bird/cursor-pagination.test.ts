@@ -136,11 +136,29 @@ describe("Bird cursor pagination", () => {
   it("refuses bad path parameters before any request", async () => {
     const { bird, server } = await birdServer(10);
     await expect(bird.channels.get({ channelId: ".." })).rejects.toThrow(/channelId must not be "\.\."/);
-    await expect(bird.channels.getContactDetails({ channelId: "a", contactId: "" })).rejects.toThrow(
-      /contactId must not be empty/,
+    await expect(
+      bird.channels.getContactDetails({ channelId: "123e4567-e89b-12d3-a456-426614174000", contactId: "" }),
+    ).rejects.toThrow(/contactId must not be empty/);
+    // The spec declares every Bird ID a UUID: anything else is refused like other bad input.
+    await expect(bird.channels.get({ channelId: "ch-1" })).rejects.toThrow(
+      new TypeError('channelId must be a UUID (the API\'s spec declares format "uuid"), got "ch-1"'),
+    );
+    const otherWorkspace = createBirdClient({
+      accessKey: "bird-key-123456",
+      workspaceId: "my-workspace",
+      baseUrl: server.url,
+    });
+    await expect(otherWorkspace.channels.list().toArray()).rejects.toThrow(
+      /^workspaceId must be a UUID \(the API's spec declares format "uuid"\), got "my-workspace"$/,
     );
     expect(server.requests).toHaveLength(0);
     expect(() => createBirdClient({ accessKey: "", workspaceId: WS })).toThrow(/accessKey is required/);
+    // A key pasted with its scheme is told to drop it (and never echoed).
+    for (const pasted of ["AccessKey bird-secret-123", "accesskey bird-secret-123", " AccessKey\tbird-secret-123"]) {
+      expect(() => createBirdClient({ accessKey: pasted, workspaceId: WS })).toThrow(
+        /accessKey starts with "AccessKey ": pass the key alone, the client adds the prefix$/,
+      );
+    }
     expect(() => createBirdClient({ accessKey: "k", workspaceId: "" })).toThrow(/workspaceId is required/);
     expect(() => createBirdClient({ accessKey: "k", workspaceId: "ws?x=1" })).toThrow(
       /workspaceId "ws\?x=1" is not an ID/,

@@ -85,7 +85,7 @@ describe("error kinds", () => {
   });
 
   it("reads developer_message and the trace id into the message", async () => {
-    const { d360 } = await faultServer((_req, res) =>
+    const { d360, server } = await faultServer((_req, res) =>
       sendJson(res, 404, {
         meta: {
           developer_message: "Channel not found",
@@ -98,7 +98,7 @@ describe("error kinds", () => {
     const result = await d360.channels.createApiKey(ref);
     expect(result.error).toMatchObject({ kind: "api", status: 404, traceId: "abc-123", attempts: 1 });
     expect(result.error?.message).toBe(
-      "POST /api/v2/partners/examplePA/channels/exampleCH/api_keys failed with 404 Not Found: Channel not found (trace id abc-123)",
+      `POST ${server.url}/api/v2/partners/examplePA/channels/exampleCH/api_keys failed with 404 Not Found: Channel not found (trace id abc-123)`,
     );
   });
 

@@ -276,7 +276,10 @@ describe("pacing that cannot leak", () => {
     const calls = Array.from({ length: 70 }, (_, i) =>
       i % 2
         ? bird.channels.get({ channelId: birdChannel.id })
-        : bird.channels.getContactDetails({ channelId: birdChannel.id, contactId: "c1" }),
+        : bird.channels.getContactDetails({
+            channelId: birdChannel.id,
+            contactId: "523e4567-e89b-12d3-a456-426614174000",
+          }),
     );
     await clock.drive(Promise.all(calls));
     expect(sent).toHaveLength(70);

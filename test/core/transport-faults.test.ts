@@ -288,8 +288,14 @@ describe("logging and secrets", () => {
       (await client(`http://127.0.0.1:${await closedPort()}`, { logger }).channels.listBlockedUsers(ref)).error,
     );
     errors.push((await client(stall.url, { logger, timeout: 50, retry: false }).channels.listBlockedUsers(ref)).error);
-    const bird = createBirdClient({ accessKey: ACCESS, workspaceId: "w", baseUrl: echo.url, retry: false, logger });
-    errors.push((await bird.channels.get({ channelId: "c" })).error);
+    const bird = createBirdClient({
+      accessKey: ACCESS,
+      workspaceId: "6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d",
+      baseUrl: echo.url,
+      retry: false,
+      logger,
+    });
+    errors.push((await bird.channels.get({ channelId: "123e4567-e89b-12d3-a456-426614174000" })).error);
     const thrown = await bird.channels
       .list()
       .toArray()
@@ -312,7 +318,13 @@ describe("logging and secrets", () => {
     for (const secret of [KEY, PASSWORD, ACCESS]) {
       for (const text of renderings) expect(text).not.toContain(secret);
     }
-    // One line per attempt: 1 + 1 + 1 (token request) + 3 (refused, retried) + 1 + 1 + 1.
-    expect(lines).toHaveLength(9);
+    // One line per attempt: 1 + 1 + 1 (token request) + 3 (refused, retried) + 1 + 1 + 1; and one
+    // before each of the two retries' waits.
+    expect(lines.filter((l) => (l as { event?: string }).event === undefined)).toHaveLength(9);
+    expect(lines.filter((l) => (l as { event?: string }).event === "retry_wait")).toMatchObject([
+      { method: "GET", reason: "backoff", attempt: 2 },
+      { method: "GET", reason: "backoff", attempt: 3 },
+    ]);
+    expect(lines).toHaveLength(11);
   });
 });

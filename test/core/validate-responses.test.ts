@@ -95,14 +95,14 @@ describe("validateResponses on the Bird client", () => {
       }),
     );
     const bird = createBirdClient({
-      workspaceId: "ws",
+      workspaceId: "6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d",
       accessKey: KEY,
       baseUrl: "http://127.0.0.1:9",
       fetch,
       validateResponses: "warn",
       onDrift: (e: DriftEvent) => drifts.push(e),
     });
-    expect((await bird.channels.get({ channelId: "c1" })).error).toBeUndefined();
+    expect((await bird.channels.get({ channelId: "123e4567-e89b-12d3-a456-426614174000" })).error).toBeUndefined();
     expect(drifts.map((d) => [d.pointer, d.rule])).toEqual([
       ["/name", "required"],
       ["/status", "enum"],

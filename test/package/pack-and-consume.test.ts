@@ -33,6 +33,17 @@ describe("packed tarball in a fresh app", () => {
     expect(paths).toContain("dist/src/360dialog/index.d.ts");
     expect(paths).toContain("dist/openapi/dist/360dialog.json");
     expect(paths.filter((p) => /^(src|test|scripts|openapi\/360dialog|bench)\//.test(p))).toEqual([]);
+    // The README ships in the package: every file it names is one the package contains.
+    const text = readFileSync(`${ROOT}README.md`, "utf8");
+    const readme = text.replace(/https?:\/\/[^\s)]+/g, "");
+    const named = [
+      ...text.matchAll(/\]\((?!#|https?:)([^)\s]+)\)/g),
+      ...readme.matchAll(
+        /(?<![\w@/-])((?:\.[\w-]+\/|[\w-]+\/)+[\w.-]*\.(?:ts|js|md|ya?ml|json|txt)|[A-Z]+\.md|\.ci\/\w+)\b/g,
+      ),
+    ].map((m) => m[1] as string);
+    expect(named.length).toBeGreaterThan(0);
+    expect(named.filter((file) => !paths.includes(file.replace(/^\.\//, "")))).toEqual([]);
     console.log(`tarball: ${info.filename}, ${info.size} bytes packed, ${info.entryCount} files`);
   });
 
@@ -58,7 +69,7 @@ describe("packed tarball in a fresh app", () => {
     const script = `import { startMockServer } from "bsp-sdk/testing"; await startMockServer("360dialog").catch((e) => console.log(e.message));`;
     const { stdout } = await run(process.execPath, ["--input-type=module", "-e", script], { cwd: app });
     expect(stdout).toContain(
-      "startMockServer needs Prism, an optional peer dependency of bsp-sdk: npm install --save-dev @stoplight/prism-cli@",
+      "startMockServer needs Prism, an optional peer dependency of bsp-sdk: npm install --save-dev --save-exact @stoplight/prism-cli@",
     );
     await npm(
       ["install", "--prefer-offline", "--no-package-lock", `@stoplight/prism-cli@${versions["@stoplight/prism-cli"]}`],

@@ -37,6 +37,9 @@ export async function startRedisServer(): Promise<{ port: number; stop: () => Pr
       maxRetriesPerRequest: 0,
       retryStrategy: () => null,
     });
+    // Refused connections while redis-server starts are expected: connect() rejects with them, and the
+    // loop tries again. Without a listener ioredis also prints each as an "Unhandled error event".
+    probe.on("error", () => {});
     let ready = false;
     for (let i = 0; i < 100 && child.exitCode === null && !ready; i++) {
       try {

@@ -64,6 +64,32 @@ describe("drift report", () => {
     ]);
   });
 
+  it("npx bsp-sdk drift-report <file> without --overlay prints the summary and writes nothing else", async () => {
+    const { stdout } = await run(process.execPath, [`${ROOT}dist/src/cli.js`, "drift-report", "drift.jsonl"], {
+      cwd: dir,
+    });
+    expect(stdout).toMatch(/^# API drift report/);
+    expect(stdout).toContain("4 drift events, 4 distinct");
+  });
+
+  it("npx bsp-sdk drift-report refuses a missing file argument or a dangling --overlay with its usage", async () => {
+    for (const args of [
+      [],
+      ["drift.jsonl", "--overlay"],
+      ["a.jsonl", "b.jsonl"],
+      ["drift.jsonl", "--overlay", "o.json", "--x", "1"],
+    ]) {
+      const failed = await run(process.execPath, [`${ROOT}dist/src/cli.js`, "drift-report", ...args], {
+        cwd: dir,
+      }).then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failed?.code, args.join(" ")).toBe(2);
+      expect(failed?.stderr).toContain("Usage:");
+    }
+  });
+
   it("its suggestions, applied to the bundle, make the spec accept what was observed (and only that)", async () => {
     const { overlay } = driftReport(readFileSync(join(dir, "drift.jsonl"), "utf8"), [spec]);
     const patched = await applyOverlays(structuredClone(spec), [{ file: "suggested", doc: overlay }]);

@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { once } from "node:events";
 import { afterAll, describe, expect, it } from "vitest";
+import { ROOT } from "../../scripts/providers.ts";
 import { createDialog360Client } from "../../src/360dialog/index.ts";
 import { type MockServer, preferHeader, startMockServer } from "../../src/testing/start-mock-server.ts";
 
@@ -90,5 +91,86 @@ describe("startMockServer", () => {
 
   it("refuses a port out of range before starting anything", async () => {
     await expect(startMockServer("bird", { port: 70000 })).rejects.toThrow(/port must be an integer from 0 to 65535/);
+  });
+});
+
+describe("the mock's dynamic mode", () => {
+  it("mock.prefer({ dynamic: true }) makes pages the paginator accepts, to the last one", async () => {
+    const mock = await startMockServer("360dialog");
+    started.push(mock);
+    const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "k-dynamic", ...mock.clientOptions });
+    // Each page is invented from the schema (an empty list now and then); counts and offsets are never
+    // negative, so no run throws, and the runs page through what they get.
+    let pages = 0;
+    for (let run = 0; run < 10; run += 1) {
+      for await (const page of d360.channels.list({ pageSize: 3, headers: mock.prefer({ dynamic: true }) }).pages()) {
+        expect(page.total).toBeGreaterThanOrEqual(0);
+        pages += 1;
+        if (pages % 20 === 0) break;
+      }
+    }
+    expect(pages).toBeGreaterThan(0);
+  }, 60_000);
+
+  it("answers like the API without dynamic mode: the documented examples, not placeholders", async () => {
+    const mock = await startMockServer("360dialog");
+    started.push(mock);
+    const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "k-static", ...mock.clientOptions });
+    const balance = await d360.clients.getBalance({ clientId: "exampleCL" });
+    expect(balance.data).toMatchObject({ balance: 50, currency: "eur" });
+    const missing = await d360.channels.createApiKey(
+      { channelId: "exampleCH" },
+      { headers: mock.prefer({ code: 404 }) },
+    );
+    expect(missing.error?.message).toMatch(
+      /^POST http:\/\/127\.0\.0\.1:\d+\/api\/v2\/partners\/examplePA\/channels\/exampleCH\/api_keys failed with 404 Not Found: The requested resource was not found \(trace id 6b1e4a3c9d5f4a71c8b9d0e1f2a3b4c5\)$/,
+    );
+    const limited = await d360.channels.createApiKey(
+      { channelId: "exampleCH" },
+      { headers: mock.prefer({ code: 429 }), retry: false },
+    );
+    expect(limited.error).toMatchObject({ kind: "api", status: 429, retryAfterMs: 30_000 });
+  }, 60_000);
+});
+
+describe("npx bsp-sdk mock", () => {
+  it("serves the provider's bundle until stopped, and says where", async () => {
+    const cli = spawn(process.execPath, [`${ROOT}dist/src/cli.js`, "mock", "bird", "--port", "0"], {
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      let out = "";
+      cli.stdout.setEncoding("utf8");
+      const url = await new Promise<string>((resolve, reject) => {
+        cli.stdout.on("data", (chunk: string) => {
+          out += chunk;
+          const match = /at (http:\/\/127\.0\.0\.1:\d+)\./.exec(out);
+          if (match) resolve(match[1] as string);
+        });
+        cli.once("exit", (code) => reject(new Error(`the mock command exited with ${code}: ${out}`)));
+      });
+      const res = await fetch(`${url}/workspaces/6f1c1f0e-5a4a-4b53-9a3c-6f0b7f4b1c2d/channels`, {
+        headers: { Authorization: "AccessKey test" },
+      });
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { results: unknown[] }).results.length).toBeGreaterThan(0);
+    } finally {
+      const exited = once(cli, "exit");
+      cli.kill("SIGINT");
+      await exited;
+    }
+  }, 60_000);
+
+  it("refuses an unknown provider with its usage", () => {
+    let status: number | null = null;
+    let stderr = "";
+    try {
+      execFileSync(process.execPath, [`${ROOT}dist/src/cli.js`, "mock", "nope"], { stdio: "pipe" });
+    } catch (error) {
+      ({ status } = error as { status: number });
+      stderr = String((error as { stderr: Buffer }).stderr);
+    }
+    expect(status).toBe(2);
+    expect(stderr).toContain("bsp-sdk mock <360dialog|bird> [--port <port>]");
   });
 });

@@ -1,7 +1,15 @@
 // Consumer-style Bird code checked by `tsc`; never executed.
 import { expectTypeOf } from "vitest";
 import type { components } from "../../generated/bird.ts";
-import { createBirdClient } from "../../src/bird/index.ts";
+import { type BirdErrorBody, createBirdClient } from "../../src/bird/index.ts";
+import type { AnyBspError } from "../../src/index.ts";
+
+// A helper shared by every call reads Bird's error fields through the named body type.
+export function birdErrorText(error: AnyBspError): string {
+  if (error.kind !== "api") return error.message;
+  const body = error.body as BirdErrorBody;
+  return `${body.code}: ${body.message}`;
+}
 
 export async function birdConsumer() {
   const bird = createBirdClient({ accessKey: "k", workspaceId: "w" });
@@ -22,6 +30,8 @@ export async function birdConsumer() {
     if (res.error.kind === "api") {
       expectTypeOf(res.error.status).toEqualTypeOf<401 | 403 | 404 | 429 | 500 | 503>();
       expectTypeOf(res.error.body).toEqualTypeOf<components["schemas"]["BirdError"]>();
+      const named: BirdErrorBody = res.error.body;
+      expectTypeOf(named.code).toEqualTypeOf<string>();
       // Bird's error body is open: the raw fields stay reachable.
       expectTypeOf(res.error.body).toHaveProperty("message");
     }

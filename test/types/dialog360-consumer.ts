@@ -8,16 +8,44 @@ import {
   type ChannelSortKey,
   type ClientSortKey,
   createDialog360Client,
+  type Dialog360ErrorBody,
   type ListParamsOf,
   unwrap,
 } from "../../src/360dialog/index.ts";
-import type { NetworkError, RateLimitedError, TimeoutError, UnexpectedError } from "../../src/index.ts";
+import type { AnyBspError, NetworkError, RateLimitedError, TimeoutError, UnexpectedError } from "../../src/index.ts";
 
 type DefaultHttpError = components["schemas"]["DefaultHttpError"];
 type DefaultValidationError = components["schemas"]["DefaultValidationError"];
 
+// A helper shared by every call reads 360dialog's error fields through the named body type.
+export function dialog360ErrorText(error: AnyBspError): string {
+  if (error.kind !== "api") return error.message;
+  const { meta } = error.body as Dialog360ErrorBody;
+  return `${meta.http_code} ${meta.developer_message} (${meta["360dialog_trace_id"] ?? "no trace id"})`;
+}
+
 export async function consumer() {
   const d360 = createDialog360Client({ partnerId: "examplePA", apiKey: "k" });
+
+  // Exactly one credential, at compile time: an environment variable's `string | undefined` compiles.
+  const fromEnv: string | undefined = process.env.D360_PARTNER_API_KEY;
+  createDialog360Client({ partnerId: "examplePA", apiKey: fromEnv });
+  createDialog360Client({ partnerId: "examplePA", credentials: { username: "ops@example.com", password: "pw" } });
+  // @ts-expect-error no credential at all
+  createDialog360Client({ partnerId: "examplePA" });
+  // @ts-expect-error both credentials
+  createDialog360Client({ partnerId: "examplePA", apiKey: "k", credentials: { username: "u", password: "p" } });
+  // @ts-expect-error credentials without a password
+  createDialog360Client({ partnerId: "examplePA", credentials: { username: "u" } });
+
+  // Balance dates: a Date, an ISO 8601 string or UNIX seconds.
+  await d360.clients.getBalance(
+    { clientId: "exampleCL" },
+    { start_date: new Date("2024-08-01"), end_date: "2024-08-31" },
+  );
+  await d360.clients.getBalance({ clientId: "exampleCL" }, { start_date: 1722470400, granularity: "day" });
+  // @ts-expect-error a boolean is no date
+  await d360.clients.getBalance({ clientId: "exampleCL" }, { start_date: true });
 
   // Filters and sort keys are typed from the API's own schema and enum.
   d360.channels.list({
@@ -58,6 +86,8 @@ export async function consumer() {
     switch (res.error.kind) {
       case "api":
         expectTypeOf(res.error.status).toEqualTypeOf<400 | 401 | 403 | 404 | 429 | 500 | 503>();
+        // Every status's body is a Dialog360ErrorBody, without a cast.
+        expectTypeOf(res.error.body).toExtend<Dialog360ErrorBody>();
         if (res.error.status === 400) expectTypeOf(res.error.body).toEqualTypeOf<DefaultValidationError>();
         if (res.error.status === 404) {
           expectTypeOf(res.error.body).toEqualTypeOf<DefaultHttpError>();

@@ -38,6 +38,7 @@ export function errorContext(state: ClientState, settled: SettledCall, call: Cal
     method: call.method,
     path: call.path,
     pathParams: call.pathParams,
+    baseUrl: state.options.baseUrl,
     meta: call.meta,
     attempts: settled.attempts,
     redactor,

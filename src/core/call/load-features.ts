@@ -1,5 +1,5 @@
 import type { CallRunner, ProviderBinding } from "../contract/call.ts";
-import type { ResolvedTransportOptions } from "../contract/client-options.ts";
+import type { RequestLogLine, ResolvedTransportOptions } from "../contract/client-options.ts";
 import type { Redaction } from "../contract/redaction.ts";
 
 // The one module that loads optional features. Each loads on first use, so a client pays (in start-up
@@ -18,12 +18,16 @@ export interface Features {
   hooks(): Promise<typeof import("../features/hooks.ts")>;
   /** The logger's line for an attempt. */
   logLines(): Promise<typeof import("../features/log-line.ts")>;
+  /** Where log lines go: the caller's logger (a failing one never fails the call), or the default console logger. */
+  log(): Promise<(line: RequestLogLine) => void>;
   /** The retry policy, on the first outcome that is not a success. */
   retryPolicy(): Promise<typeof import("../features/retry-policy.ts")>;
   /** ky scheduling retries, on the first outcome the policy retries. */
   retryScheduler(): Promise<typeof import("../features/retry-with-ky.ts")>;
   /** Checks of per-call options. */
   requestOptions(): Promise<typeof import("../options/request-options.ts")>;
+  /** Checks of path parameters against the formats the spec declares. */
+  pathFormats(): Promise<typeof import("../options/check-path-formats.ts")>;
   /** Checks of query parameters against the spec, and the JSON query encoding. */
   queryChecks(): Promise<typeof import("../options/validate-query.ts")>;
   /** The error factory, on the first failure. */
@@ -60,6 +64,11 @@ export function loadFeatures(client: {
   let escapeHatch: ReturnType<Features["escapeHatch"]> | undefined;
   let redactor: Promise<Redaction> | undefined;
   const learned: string[] = [];
+  let log: Promise<(line: RequestLogLine) => void> | undefined;
+  const logTo = () => {
+    log ??= import("../features/console-log.ts").then((m) => m.lineWriter(client.options));
+    return log;
+  };
   const redaction = () => {
     redactor ??= import("../results/redactor.ts").then(({ Redactor }) => {
       const made = new Redactor();
@@ -70,21 +79,23 @@ export function loadFeatures(client: {
   };
   return {
     pacer: () => {
-      pacer ??= import("../features/pacer.ts").then((m) =>
-        m.createPacer(client.options.rateLimit, client.options.clock, client.options.logger),
+      pacer ??= Promise.all([import("../features/pacer.ts"), logTo()]).then(([m, write]) =>
+        m.createPacer(client.options.rateLimit, client.options.clock, write),
       );
       return pacer;
     },
     hooks: () => import("../features/hooks.ts"),
     logLines: () => import("../features/log-line.ts"),
+    log: logTo,
     retryPolicy: () => import("../features/retry-policy.ts"),
     retryScheduler: () => import("../features/retry-with-ky.ts"),
     requestOptions: () => import("../options/request-options.ts"),
     queryChecks: loadQueryChecks,
+    pathFormats: () => import("../options/check-path-formats.ts"),
     errors: () => import("../results/error-factory.ts"),
     drift: () => {
-      drift ??= Promise.all([import("../features/drift.ts"), redaction()]).then(([m, redactor]) =>
-        m.createDriftMonitor(client.options, client.options.logger, redactor, client.provider.meta.loadResponses),
+      drift ??= Promise.all([import("../features/drift.ts"), redaction(), logTo()]).then(([m, redactor, write]) =>
+        m.createDriftMonitor(client.options, write, redactor, client.provider.meta.loadResponses),
       );
       return drift;
     },

@@ -26,7 +26,13 @@ export async function prepareCall(
   const options = checks
     ? checks.resolveRequestOptions(requestOptions, state.options, state.auth.credentialHeaders, operation)
     : defaultRequestOptions(state.options);
-  if (init.path) validatePathParams(init.path, state.provider.paramNames ?? {});
+  if (init.path) {
+    validatePathParams(init.path, state.provider.paramNames ?? {});
+    if (op?.pathFormats) {
+      const { checkPathFormats } = await state.features.pathFormats();
+      checkPathFormats(init.path, state.provider.paramNames ?? {}, op.pathFormats);
+    }
+  }
   if (init.query !== undefined && Object.keys(init.query).length > 0) {
     const [{ validateQuery }, queries] = await Promise.all([state.features.queryChecks(), meta.loadQuery()]);
     validateQuery(init.query, queries[path]?.[method], operation);

@@ -67,17 +67,15 @@ export async function runAttempt(
     }
     await pacer?.observe(call, outcome);
   }
-  if (options.logger) {
-    const [{ logLine, writeLine }, redactor] = await Promise.all([
+  if (options.logAttempts) {
+    const [{ logLine }, redactor, log] = await Promise.all([
       state.features.logLines(),
       state.features.redactor(),
+      state.features.log(),
     ]);
     const readBody = state.provider.readErrorBody;
     const durationMs = performance.now() - started;
-    writeLine(
-      options.logger,
-      logLine({ call, attempt: progress.attempts, durationMs, outcome, waitMs: pace.waitMs, readBody, redactor }),
-    );
+    log(logLine({ call, attempt: progress.attempts, durationMs, outcome, waitMs: pace.waitMs, readBody, redactor }));
   }
   return outcome;
 }

@@ -93,7 +93,10 @@ async function attemptAndRetry(
           deadlineAt: progress.deadlineAt,
         });
   if (!decide(first, 1).retry) return { outcome: first, pacingWaitMs: stopped };
-  const { retryWithKy } = await state.features.retryScheduler();
+  const [{ retryWithKy, retryWaitLine }, log] = await Promise.all([
+    state.features.retryScheduler(),
+    state.features.log(),
+  ]);
   const outcome = await retryWithKy({
     request,
     first,
@@ -101,6 +104,7 @@ async function attemptAndRetry(
     signal: call.options.signal,
     attempt,
     decide,
+    onWait: (decision, retried, next) => log(retryWaitLine(call, decision, retried, next)),
   });
   return { outcome, pacingWaitMs: stopped };
 }

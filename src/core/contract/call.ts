@@ -66,6 +66,11 @@ export interface ErrorContext {
    * IDs are not secrets; the query (filters may hold e-mail addresses or phone numbers) stays out.
    */
   pathParams?: Record<string, unknown> | undefined;
+  /**
+   * The client's base URL: messages show the full URL as sent, host included, without its query, so
+   * a base URL that doubles the path (`…/api/v2` + `/api/v2/…`) or names the wrong host shows.
+   */
+  baseUrl?: string;
   meta: OperationMeta | undefined;
   /** Requests sent for this call. */
   attempts: number;

@@ -61,8 +61,16 @@ export interface TransportOptions {
   rateLimit?: RateLimitOptions | false;
   /**
    * Receives one structured line per attempt (method, path template, status, attempt, duration, trace
-   * id, pacing wait), one with `event: "rate_limit_wait"` before a call waits for client-side pacing, and
-   * one with `event: "rate_limit_pause"` when a server's 429 pauses a budget, with credentials redacted. A logger that throws or rejects never fails the call.
+   * id, pacing wait), one with `event: "rate_limit_wait"` before a call waits for client-side pacing,
+   * one with `event: "retry_wait"` before a retry waits, and one with `event: "rate_limit_pause"` when a
+   * server's 429 pauses a budget, with credentials redacted. A logger that throws or rejects never
+   * fails the call.
+   *
+   * Without one, the default logger writes to the console: it warns (`console.warn`) before a wait
+   * longer than 2 s (client-side pacing, or a retry the server's Retry-After holds back) and on each
+   * drift; the `BSP_SDK_LOG` environment variable (`off`, `warn`, `info`, `debug`; read where
+   * `process.env` exists) turns it off or up. Passing `logger` silences it, or redirects everything.
+   * @default the console, at the level BSP_SDK_LOG sets ("warn" when unset)
    */
   logger?: (line: RequestLogLine) => unknown;
   /**
@@ -162,7 +170,36 @@ export interface ResponseEvent {
  * One line per attempt, as `logger` receives it; a line with `event: "rate_limit_wait"` comes before a
  * pacing wait, and one with `event: "drift"` reports a drift (`validateResponses`).
  */
-export type RequestLogLine = AttemptLogLine | RateLimitWaitLogLine | RateLimitPauseLogLine | DriftLogLine;
+export type RequestLogLine =
+  | AttemptLogLine
+  | RateLimitWaitLogLine
+  | RetryWaitLogLine
+  | RateLimitPauseLogLine
+  | DriftLogLine;
+
+/**
+ * Logged before a retry waits: `reason` is `"retry-after"` when the server asked for the wait
+ * (`Retry-After`, `RateLimit-Reset`...), `"backoff"` for the client's own back-off.
+ */
+export interface RetryWaitLogLine {
+  event: "retry_wait";
+  method: string;
+  /** The path template. */
+  path: string;
+  /** The attempt about to be sent after the wait (2 for the first retry). */
+  attempt: number;
+  /** The wait in milliseconds. */
+  waitMs: number;
+  /** `"retry-after"`: the server asked for the wait; `"backoff"`: the client's own back-off. */
+  reason: "retry-after" | "backoff";
+  /** The status that is retried; absent when no response arrived. */
+  status?: number;
+  /** The rate-limit budget of the operation, when it has a documented one. */
+  key?: string;
+}
+
+/** The levels of the default console logger (`BSP_SDK_LOG`). */
+export type ConsoleLogLevel = "off" | "warn" | "info" | "debug";
 
 /**
  * Logged when a server's 429 pauses a budget for its Retry-After: every call of that budget waits. A
@@ -226,7 +263,12 @@ export interface ResolvedTransportOptions {
         maxWait: number;
         onRateLimit: RateLimitOptions["onRateLimit"];
       };
+  /** The caller's logger; undefined when the default console logger is used (see `consoleLog`). */
   logger: TransportOptions["logger"];
+  /** The default console logger's level (`BSP_SDK_LOG`): "off" when the caller gave a logger. */
+  consoleLog: ConsoleLogLevel;
+  /** Attempt lines are made at all: a logger was given, or the console logs at "info" or "debug". */
+  logAttempts: boolean;
   retry: Required<RetryOptions>;
   fetch: typeof globalThis.fetch;
   /** `fetch` is the platform's (not injected). */

@@ -71,6 +71,8 @@ export interface OperationMeta {
   readonly body?: boolean;
   readonly rateLimit?: RateLimitRule;
   readonly pagination?: PaginationMeta;
+  /** The format the spec declares for a path parameter (`uuid`), by the parameter's name in the spec. */
+  readonly pathFormats?: { readonly [name: string]: string };
 }
 
 /** Query constraints by path template and method (`generated/<provider>-query.ts`). */

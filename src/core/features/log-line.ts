@@ -3,7 +3,6 @@ import type { ErrorBodyReader } from "../contract/error-body.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { Redaction } from "../contract/redaction.ts";
 import { describeCause, jsonOf } from "../results/read-outcome.ts";
-import { callSafely } from "../wire/call-safely.ts";
 
 /** One ended attempt, as its log line is made from it. */
 export interface LoggedAttempt {
@@ -17,7 +16,7 @@ export interface LoggedAttempt {
   redactor: Redaction;
 }
 
-/** One attempt's log line, credentials redacted; loaded only by clients that have a logger. */
+/** One attempt's log line, credentials redacted; loaded only by clients that log attempts. */
 export function logLine({
   call,
   attempt,
@@ -48,11 +47,6 @@ export function logLine({
   }
   if (waitMs !== undefined) line.waitMs = waitMs;
   return line;
-}
-
-/** Hands a line to the client's logger: one that throws or rejects never fails the call. */
-export function writeLine(logger: ((line: AttemptLogLine) => unknown) | undefined, line: AttemptLogLine): void {
-  callSafely(logger, line);
 }
 
 /** Why an attempt got no response, for log lines and hook events (redacted by the caller). */

@@ -5,6 +5,7 @@ import type { Outcome } from "../contract/outcome.ts";
 import type { RateLimitSlot, RateLimitStore } from "../contract/rate-limit-store.ts";
 import { callSafely } from "../wire/call-safely.ts";
 import { TOO_MANY_REQUESTS, UNAUTHORIZED } from "../wire/http-facts.ts";
+import { type Budget, budgetOf } from "../wire/rate-limit-budget.ts";
 import { parseRetryAfter } from "../wire/retry-after.ts";
 import { MemoryRateLimitStore } from "./memory-rate-limit-store.ts";
 
@@ -27,7 +28,6 @@ export interface RequestSlots {
   another(signal: AbortSignal): Promise<string | undefined>;
 }
 
-type Budget = { key: string; limit: number; windowMs: number };
 type Paced = { store: RateLimitStore } & Omit<Exclude<ResolvedTransportOptions["rateLimit"], false>, "store">;
 
 /**
@@ -131,15 +131,6 @@ export function createPacer(
   // Without a store of its own, the client paces in memory (one store per client, on its clock).
   const paced = rateLimit && { ...rateLimit, store: rateLimit.store ?? new MemoryRateLimitStore({ clock }) };
   return new Pacer(paced, clock, (line) => callSafely(logger, line));
-}
-
-/** The budget a call is counted in: the spec's bucket, per the path parameters it names. */
-function budgetOf(call: Call): Budget | undefined {
-  const rule = call.meta?.rateLimit;
-  if (!rule) return undefined;
-  const per = (rule.per ?? []).map((name) => `${name}=${String(call.pathParams?.[name] ?? "")}`);
-  const key = [rule.bucket ?? `${call.method} ${call.path}`, ...per].join("|");
-  return { key, limit: rule.limit, windowMs: rule.windowSeconds * 1000 };
 }
 
 /** One client's pacing (see `createPacer`). */

@@ -1,8 +1,10 @@
 import ky from "ky";
-import type { WireRequest } from "../contract/call.ts";
+import type { Call, WireRequest } from "../contract/call.ts";
+import type { RetryWaitLogLine } from "../contract/client-options.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { RetryDecision } from "../contract/retry-options.ts";
 import { HTTP_METHODS, NO_BODY_STATUSES } from "../wire/http-facts.ts";
+import { budgetOf } from "../wire/rate-limit-budget.ts";
 
 /** An attempt that got no response, as ky sees it: a failed fetch. */
 class AttemptFailed extends Error {}
@@ -23,6 +25,8 @@ export async function retryWithKy(options: {
   signal: AbortSignal | undefined;
   decide: (outcome: Outcome, retryCount: number) => RetryDecision;
   attempt: () => Promise<Outcome>;
+  /** Told before each wait for a retry, with the outcome that is retried. */
+  onWait?: (decision: RetryDecision & { retry: true }, outcome: Outcome, attempt: number) => void;
 }): Promise<Outcome> {
   const { request } = options;
   let last = options.first;
@@ -41,7 +45,11 @@ export async function retryWithKy(options: {
         methods: [...HTTP_METHODS],
         backoffLimit: Number.POSITIVE_INFINITY,
         shouldRetry: () => decision.retry,
-        delay: () => (decision.retry ? decision.delayMs : 0),
+        delay: () => {
+          if (!decision.retry) return 0;
+          options.onWait?.(decision, last, retries + 2);
+          return decision.delayMs;
+        },
       },
       // The first outcome is already in: ky's first fetch reports it, each later one is an attempt.
       fetch: async () => {
@@ -70,4 +78,24 @@ function answer(outcome: Outcome): Response {
     statusText: response.statusText,
     headers: response.headers,
   });
+}
+
+/** The line logged before a retry waits: why, how long, and the budget when the operation has one. */
+export function retryWaitLine(
+  call: Call,
+  decision: RetryDecision & { retry: true },
+  retried: Outcome,
+  attempt: number,
+): RetryWaitLogLine {
+  const key = budgetOf(call)?.key;
+  return {
+    event: "retry_wait",
+    method: call.method,
+    path: call.path,
+    attempt,
+    waitMs: Math.round(decision.delayMs),
+    reason: decision.serverAskedMs === undefined ? "backoff" : "retry-after",
+    ...(retried.type === "response" ? { status: retried.response.status } : {}),
+    ...(key ? { key } : {}),
+  };
 }

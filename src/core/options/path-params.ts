@@ -5,7 +5,8 @@ export const MAX_PATH_PARAM_LENGTH = 256;
  * Checks the path parameters of a call before anything is sent. Values are percent-encoded by the
  * transport, so `/`, `?` and `#` cannot reach another route; what remains dangerous or meaningless is
  * rejected here: non-strings, empty values, `.` and `..` (which URL normalisation would resolve),
- * control characters and absurd lengths.
+ * control characters and absurd lengths. The formats the spec declares are checked by
+ * `checkPathFormats`, loaded with the first call of an operation that declares one.
  */
 export function validatePathParams(params: Record<string, unknown>, names: Record<string, string>): void {
   for (const [key, value] of Object.entries(params)) {

@@ -3,6 +3,7 @@ import { DEFAULT_MAX_BODY_BYTES, MAX_TIMER_MS } from "../wire/http-facts.ts";
 import { systemClock } from "../wire/system-clock.ts";
 import { resolveRetry } from "./call-defaults.ts";
 import { assertRateLimitStore } from "./check-rate-limit-store.ts";
+import { consoleLogLevel } from "./console-log-level.ts";
 
 /** Defaults of every transport option but `baseUrl`, which each provider sets. */
 export const defaultTransportOptions = {
@@ -22,6 +23,7 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
     );
   }
   checkCallbacks(options);
+  const consoleLog = options.logger === undefined ? consoleLogLevel() : "off";
   const maxResponseBytes = options.maxResponseBytes ?? defaultTransportOptions.maxResponseBytes;
   if (!Number.isSafeInteger(maxResponseBytes) || maxResponseBytes < 1) {
     throw new RangeError(`maxResponseBytes must be a positive integer, got ${maxResponseBytes}`);
@@ -33,6 +35,8 @@ export function resolveTransportOptions(options: TransportOptions, defaultBaseUr
     ...resolveFetch(options),
     rateLimit: resolveRateLimit(options.rateLimit),
     logger: options.logger,
+    consoleLog,
+    logAttempts: options.logger !== undefined || consoleLog === "info" || consoleLog === "debug",
     maxResponseBytes,
     clock: options.clock ?? systemClock,
     onRequest: options.onRequest,

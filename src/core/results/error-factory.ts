@@ -39,7 +39,7 @@ export function resultFromOutcome(outcome: Outcome, ctx: ErrorContext): Result<u
 }
 
 function prefix(ctx: ErrorContext): string {
-  const request = `${ctx.method} ${fillPath(ctx.path, ctx.pathParams)}`;
+  const request = `${ctx.method} ${ctx.baseUrl ?? ""}${fillPath(ctx.path, ctx.pathParams)}`;
   return ctx.step === "token"
     ? `${request} was not sent: authentication failed at ${ctx.stepOperation ?? "the token request"}, which`
     : request;
@@ -90,10 +90,12 @@ function responseError(outcome: Outcome & { type: "response" }, ctx: ErrorContex
       why = `body is not the declared error body: ${mismatch.pointer || "top level"}: ${mismatch.message}`;
     else why = "the spec declares no body for this status";
   }
+  const violations = describeViolations(response.headers);
   const detail =
     `failed with ${status}${response.statusText ? ` ${response.statusText}` : ""}` +
     `${apiMessage ? `: ${apiMessage}` : ""}${traceId ? ` (trace id ${traceId})` : ""}` +
-    `${why ? (json.ok ? ` [${why}]` : `: ${why}`) : ""}`;
+    `${why ? (json.ok ? ` [${why}]` : `: ${why}`) : ""}` +
+    `${violations ? ` [the mock or contract proxy says: ${violations}]` : ""}`;
   if (!isApi) return unexpected(outcome, ctx, body, detail, traceId);
   const wait = WAIT_STATUSES.has(status) ? parseRetryAfter(response.headers, ctx.now) : undefined;
   return Object.freeze({
@@ -103,6 +105,23 @@ function responseError(outcome: Outcome & { type: "response" }, ctx: ErrorContex
     ...base(ctx, detail, traceId),
     ...(wait !== undefined ? { retryAfterMs: wait } : {}),
   }) as ApiError;
+}
+
+/**
+ * Prism (the mock, the contract proxy) reports what was wrong with a request in its `sl-violations`
+ * header, a JSON array of `{ message }`; their messages, or the header's text when it is not JSON.
+ */
+function describeViolations(headers: Headers): string | undefined {
+  const header = headers.get("sl-violations");
+  if (!header) return undefined;
+  try {
+    const parsed: unknown = JSON.parse(header);
+    if (Array.isArray(parsed)) {
+      const messages = parsed.map((v) => (v as { message?: unknown })?.message).filter((m) => typeof m === "string");
+      if (messages.length > 0) return messages.join("; ").slice(0, 500);
+    }
+  } catch {}
+  return header.slice(0, 500);
 }
 
 function unexpected(
