@@ -204,12 +204,16 @@ describe("which requests hold a slot", () => {
       const t0 = clock.now();
       let tokens = 0;
       const sent: number[] = [];
+      let refreshStarted: () => void = () => {};
+      const refreshing = new Promise<void>((resolve) => (refreshStarted = resolve));
       const { fetch } = fakeFetch((call) => {
         if (call.url.pathname === "/api/v2/token") {
           tokens += 1;
           const token = json(200, { access_token: `tok-${tokens}`, expires_in: 3600 });
+          if (tokens === 1) return token;
           // The refresh for the replay answers 5 s later: the caller aborts before it does.
-          return tokens === 2 ? clock.sleep(5_000).then(() => token) : token;
+          refreshStarted();
+          return new Promise<Response>((resolve) => clock.setTimer(5_000, () => resolve(token)));
         }
         sent.push(clock.now() - t0);
         return tokens === 1 ? expired() : json(200, apiKey);
@@ -217,7 +221,7 @@ describe("which requests hold a slot", () => {
       const d360 = tokenClient(fetch, clock, { rateLimit: { store: new MemoryRateLimitStore({ clock }) } });
       const controller = new AbortController();
       const first = d360.channels.createApiKey({ channelId: "exampleCH" }, { signal: controller.signal });
-      while (tokens < 2) await new Promise((r) => setTimeout(r, 0));
+      await refreshing;
       controller.abort();
       await expect(first).rejects.toMatchObject({ name: "AbortError" });
       // The kept slot counts one window from the abort, not until its lease (the attempt's timeout) ran out.
