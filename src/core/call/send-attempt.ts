@@ -25,8 +25,6 @@ export interface AttemptLimits {
   slots?: RequestSlots | undefined;
 }
 
-// About 60 lines on purpose: one attempt's loop over its redirect hops under one signal, with each
-// hop's slot; split, the hop state and the signal would be passed around between the pieces.
 /**
  * Sends one attempt and reads its body, all under one abort signal (the attempt's timeout and the
  * caller's signal) and the size cap. Redirects are followed by hand, only within the request's origin
@@ -41,59 +39,91 @@ export async function sendAttempt(request: WireRequest, limits: AttemptLimits): 
     limits.clock,
   );
   const { signal } = attempt;
-  // Called detached, never as a method of `limits`: a browser's fetch must not get another `this`.
-  const fetchImpl = limits.fetch;
   try {
     let url = request.url;
-    let response: Response;
     for (let hop = 0; ; hop++) {
-      try {
-        response = await fetchImpl(url, {
-          method: request.method,
-          headers: request.headers,
-          body: request.body ?? null,
-          signal,
-          redirect: "manual",
-        });
-      } catch (error) {
-        // Failed or abandoned (timeout, caller's abort): its slot counts from now, unless it never left.
-        limits.slots?.ended(!(isConnectionRefused(error) && !attempt.timedOut));
-        throw error;
-      }
-      limits.slots?.ended(true, response.status);
+      const response = await fetchOnce(request, url, signal, limits, () => attempt.timedOut);
       if (response.type === "opaqueredirect") {
         return failure(undefined, attempt.timedOut, limits, "the server redirected; redirects are not followed here");
       }
-      if (!REDIRECT_STATUSES.has(response.status)) break;
-      const location = response.headers.get("location");
-      // Requests with a body are not replayed elsewhere: the redirect is the answer.
-      if (!location || (request.method !== "GET" && request.method !== "HEAD")) break;
-      await response.body?.cancel().catch(() => {});
-      const target = new URL(location, url);
-      if (target.origin !== new URL(url).origin) {
-        return failure(
-          undefined,
-          false,
-          limits,
-          `the server redirected to another origin (${target.origin}), which is refused so the credential never leaves the API's origin`,
-        );
+      const next = await followRedirect(request, response, url, hop, limits, signal);
+      if (typeof next === "string") url = next;
+      else if (next) return next;
+      else {
+        const body = await readBody(response, limits.maxBodyBytes, signal, limits.trustedFetch);
+        return { type: "response", response, text: body.text, overCap: body.overCap };
       }
-      if (hop + 1 >= MAX_REDIRECTS) {
-        return failure(undefined, false, limits, `more than ${MAX_REDIRECTS} redirects (a redirect loop)`);
-      }
-      // The hop is a request of its own: it takes a slot like any other.
-      const refused = await limits.slots?.another(signal);
-      if (refused) return failure(undefined, false, limits, refused);
-      url = target.href;
     }
-    const body = await readBody(response, limits.maxBodyBytes, signal, limits.trustedFetch);
-    return { type: "response", response, text: body.text, overCap: body.overCap };
   } catch (error) {
     if (limits.signal?.aborted) throw limits.signal.reason;
     return failure(error, attempt.timedOut, limits);
   } finally {
     attempt.dispose();
   }
+}
+
+/** One request of the attempt; its slot (if paced) ends with its headers, its failure or its abandonment. */
+async function fetchOnce(
+  request: WireRequest,
+  url: string,
+  signal: AbortSignal,
+  limits: AttemptLimits,
+  timedOut: () => boolean,
+): Promise<Response> {
+  // Called detached, never as a method of `limits`: a browser's fetch must not get another `this`.
+  const fetchImpl = limits.fetch;
+  let response: Response;
+  try {
+    response = await fetchImpl(url, {
+      method: request.method,
+      headers: request.headers,
+      body: request.body ?? null,
+      signal,
+      redirect: "manual",
+    });
+  } catch (error) {
+    // Failed or abandoned (timeout, caller's abort): its slot counts from now, unless it never left.
+    limits.slots?.ended(!(isConnectionRefused(error) && !timedOut()));
+    throw error;
+  }
+  limits.slots?.ended(true, response.status);
+  return response;
+}
+
+/**
+ * Where a redirect leads: the next URL (its slot taken), a failure that ends the attempt (another
+ * origin, a loop, no slot), or undefined when the response is the answer (not a redirect, or one not
+ * followed: no Location, or a request with a body).
+ */
+async function followRedirect(
+  request: WireRequest,
+  response: Response,
+  url: string,
+  hop: number,
+  limits: AttemptLimits,
+  signal: AbortSignal,
+): Promise<string | Outcome | undefined> {
+  if (!REDIRECT_STATUSES.has(response.status)) return undefined;
+  const location = response.headers.get("location");
+  // Requests with a body are not replayed elsewhere: the redirect is the answer.
+  if (!location || (request.method !== "GET" && request.method !== "HEAD")) return undefined;
+  await response.body?.cancel().catch(() => {});
+  const target = new URL(location, url);
+  if (target.origin !== new URL(url).origin) {
+    return failure(
+      undefined,
+      false,
+      limits,
+      `the server redirected to another origin (${target.origin}), which is refused so the credential never leaves the API's origin`,
+    );
+  }
+  if (hop + 1 >= MAX_REDIRECTS) {
+    return failure(undefined, false, limits, `more than ${MAX_REDIRECTS} redirects (a redirect loop)`);
+  }
+  // The hop is a request of its own: it takes a slot like any other.
+  const refused = await limits.slots?.another(signal);
+  if (refused) return failure(undefined, false, limits, refused);
+  return target.href;
 }
 
 function failure(error: unknown, timedOut: boolean, limits: AttemptLimits, reason?: string): Outcome {

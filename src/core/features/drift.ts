@@ -5,7 +5,7 @@ import type { ResponsesMetaMap } from "../contract/operation-meta.ts";
 import type { Outcome } from "../contract/outcome.ts";
 import type { Redaction } from "../contract/redaction.ts";
 import type { Result } from "../contract/result.ts";
-import { collectDrift } from "../results/check-shape.ts";
+import { collectDrift, type ShapeMismatch } from "../results/check-shape.ts";
 import { driftError } from "../results/error-factory.ts";
 import { callSafely } from "../wire/call-safely.ts";
 
@@ -13,7 +13,6 @@ import { callSafely } from "../wire/call-safely.ts";
 export const MAX_REPORTED_DRIFTS = 500;
 const SAMPLE_LIMIT = 80;
 
-// About 60 lines on purpose: the monitor's two methods share its bounded set of reported drifts.
 /**
  * Response validation (`validateResponses`), loaded with the first body a client checks: each body is
  * compared with the whole shape its operation declares for its status, and each drift is reported
@@ -39,17 +38,7 @@ export function createDriftMonitor(
       const shape = (await loadResponses())[path]?.[method.toLowerCase()]?.[String(status)];
       if (!shape) return [];
       const operation = `${method} ${path}`;
-      const events = collectDrift(body, shape).map((m) => {
-        const event: DriftEvent = {
-          operation,
-          status,
-          pointer: m.pointer || "/",
-          rule: m.rule as DriftEvent["rule"],
-          message: cut(redactor.redact(m.message)),
-        };
-        if (m.sample !== undefined) event.sample = cut(redactor.redact(m.sample));
-        return Object.freeze(event);
-      });
+      const events = collectDrift(body, shape).map((m) => driftEvent(m, operation, status, redactor));
       for (const event of events) {
         const key = `${operation} ${event.pointer}`;
         if (reported.has(key)) continue;
@@ -87,6 +76,19 @@ export function createDriftMonitor(
       return suppressed;
     },
   };
+}
+
+/** One mismatch as the event `onDrift` and the logger get: redacted, cut short, frozen. */
+function driftEvent(mismatch: ShapeMismatch, operation: string, status: number, redactor: Redaction): DriftEvent {
+  const event: DriftEvent = {
+    operation,
+    status,
+    pointer: mismatch.pointer || "/",
+    rule: mismatch.rule as DriftEvent["rule"],
+    message: cut(redactor.redact(mismatch.message)),
+  };
+  if (mismatch.sample !== undefined) event.sample = cut(redactor.redact(mismatch.sample));
+  return Object.freeze(event);
 }
 
 function cut(text: string): string {
