@@ -19,123 +19,43 @@ const failure = (code?: string, timedOut = false): Outcome => ({
 });
 const half = () => 0.5;
 
+/** The facts of a call retried at NOW with a far deadline and a jitter of one half. */
+const at = (method: string, retryCount: number) => ({
+  method,
+  retryCount,
+  policy,
+  now: NOW,
+  deadlineAt: FAR,
+  random: half,
+});
+
 describe("decideRetry", () => {
   it.each([408, 429, 500, 502, 503, 504])("retries a GET answered %i", (status) => {
-    expect(
-      decideRetry(response(status), {
-        method: "GET",
-        retryCount: 1,
-        policy: policy,
-        now: NOW,
-        deadlineAt: FAR,
-        random: half,
-      }).retry,
-    ).toBe(true);
+    expect(decideRetry(response(status), at("GET", 1)).retry).toBe(true);
   });
 
   it.each([400, 401, 404, 409, 422, 501])("does not retry a GET answered %i", (status) => {
-    expect(
-      decideRetry(response(status), {
-        method: "GET",
-        retryCount: 1,
-        policy: policy,
-        now: NOW,
-        deadlineAt: FAR,
-        random: half,
-      }).retry,
-    ).toBe(false);
+    expect(decideRetry(response(status), at("GET", 1)).retry).toBe(false);
   });
 
   it("retries a POST or PATCH only when it provably was not processed: a 429 or a refused connection", () => {
     for (const method of ["POST", "PATCH"]) {
-      expect(
-        decideRetry(response(429), {
-          method: method,
-          retryCount: 1,
-          policy: policy,
-          now: NOW,
-          deadlineAt: FAR,
-          random: half,
-        }).retry,
-      ).toBe(true);
-      expect(
-        decideRetry(failure("ECONNREFUSED"), {
-          method: method,
-          retryCount: 1,
-          policy: policy,
-          now: NOW,
-          deadlineAt: FAR,
-          random: half,
-        }).retry,
-      ).toBe(true);
-      expect(
-        decideRetry(response(503), {
-          method: method,
-          retryCount: 1,
-          policy: policy,
-          now: NOW,
-          deadlineAt: FAR,
-          random: half,
-        }).retry,
-      ).toBe(false);
-      expect(
-        decideRetry(failure("ECONNRESET"), {
-          method: method,
-          retryCount: 1,
-          policy: policy,
-          now: NOW,
-          deadlineAt: FAR,
-          random: half,
-        }).retry,
-      ).toBe(false);
-      expect(
-        decideRetry(failure(undefined, true), {
-          method: method,
-          retryCount: 1,
-          policy: policy,
-          now: NOW,
-          deadlineAt: FAR,
-          random: half,
-        }).retry,
-      ).toBe(false);
+      expect(decideRetry(response(429), at(method, 1)).retry).toBe(true);
+      expect(decideRetry(failure("ECONNREFUSED"), at(method, 1)).retry).toBe(true);
+      expect(decideRetry(response(503), at(method, 1)).retry).toBe(false);
+      expect(decideRetry(failure("ECONNRESET"), at(method, 1)).retry).toBe(false);
+      expect(decideRetry(failure(undefined, true), at(method, 1)).retry).toBe(false);
     }
-    expect(
-      decideRetry(failure("ECONNRESET"), {
-        method: "PUT",
-        retryCount: 1,
-        policy: policy,
-        now: NOW,
-        deadlineAt: FAR,
-        random: half,
-      }).retry,
-    ).toBe(true);
+    expect(decideRetry(failure("ECONNRESET"), at("PUT", 1)).retry).toBe(true);
   });
 
   it("waits what the server asks, and gives up at once past maxRetryAfter or the deadline", () => {
-    expect(
-      decideRetry(response(429, { "retry-after": "2" }), {
-        method: "GET",
-        retryCount: 1,
-        policy: policy,
-        now: NOW,
-        deadlineAt: FAR,
-        random: half,
-      }),
-    ).toEqual({
+    expect(decideRetry(response(429, { "retry-after": "2" }), at("GET", 1))).toEqual({
       retry: true,
       delayMs: 2000,
       serverAskedMs: 2000,
     });
-    expect(
-      decideRetry(response(429, { "retry-after": "61" }), {
-        method: "GET",
-        retryCount: 1,
-        policy: policy,
-        now: NOW,
-        deadlineAt: FAR,
-        random: half,
-      }).retry,
-    ).toBe(false);
+    expect(decideRetry(response(429, { "retry-after": "61" }), at("GET", 1)).retry).toBe(false);
     expect(
       decideRetry(response(503, { "retry-after": "5" }), {
         method: "GET",

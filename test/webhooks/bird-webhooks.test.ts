@@ -1,8 +1,8 @@
 import { createHash, createHmac } from "node:crypto";
 import { inspect } from "node:util";
 import { describe, expect, it } from "vitest";
-import type { WebhookVerificationError } from "../../src/360dialog/index.ts";
-import { type BirdWebhookEvent, isWebhookVerificationError, unwrapWebhook } from "../../src/bird/index.ts";
+import { type BirdWebhookEvent, unwrapWebhook } from "../../src/bird/index.ts";
+import { refusal } from "../support/webhook-refusal.ts";
 
 // Signatures here are computed by the test itself from Bird's documented steps ("Join the request
 // timestamp with the request URL and the request body checksum (SHA256, binary), separated by a new
@@ -27,15 +27,6 @@ const headersFor = (signature: string, timestamp = String(NOW_S)) => ({
   "messagebird-request-timestamp": timestamp,
 });
 const options = { signingKey: KEY, url: URL_SIGNED, now };
-
-async function refusal(promise: Promise<unknown>): Promise<WebhookVerificationError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isWebhookVerificationError(error)).toBe(true);
-  return error as WebhookVerificationError;
-}
 
 describe("Bird unwrapWebhook", () => {
   it("accepts a delivery signed as Bird documents it, from a string, bytes or an ArrayBuffer", async () => {

@@ -5,11 +5,11 @@ import { describe, expect, it } from "vitest";
 import {
   createWebhookHandler,
   type Dialog360WebhookEvent,
-  isWebhookVerificationError,
   unwrapWebhook,
   WebhookVerificationError,
 } from "../../src/360dialog/index.ts";
 import { WebhookVerificationError as BirdWebhookVerificationError } from "../../src/bird/index.ts";
+import { refusal } from "../support/webhook-refusal.ts";
 
 // Signatures here are computed by the test itself from the vendor's rule ("the platform secret signs
 // the webhook event's body with HMAC-SHA256", in x-360dialog-signature), never by the code under test.
@@ -17,15 +17,6 @@ const SECRET = "platform-SECRET-5f2c9a";
 const body = JSON.stringify({ event: "channel_created", client_id: "exampleCL", phone_number: "+4915112345678" });
 const hex = (secret: string, payload: string | Buffer) => createHmac("sha256", secret).update(payload).digest("hex");
 const headersFor = (signature: string) => ({ "x-360dialog-signature": signature, "content-type": "application/json" });
-
-async function refusal(promise: Promise<unknown>): Promise<WebhookVerificationError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(isWebhookVerificationError(error)).toBe(true);
-  return error as WebhookVerificationError;
-}
 
 describe("360dialog unwrapWebhook", () => {
   it("accepts a delivery signed as the vendor documents it (hex), from a string, bytes or an ArrayBuffer", async () => {

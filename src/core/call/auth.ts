@@ -49,7 +49,8 @@ export function createAuth(client: {
       const source = meta.securitySchemes[name]?.token as NonNullable<SecuritySchemeMeta["token"]>;
       const login = (credentials[name] as { login: Record<string, unknown> }).login;
       bearer = Promise.all([client.features.tokenAuth(), client.features.redactor()]).then(
-        ([{ createBearer }, redactor]) => createBearer(source, login, client.runner(), redactor, client.clock),
+        ([{ createBearer }, redactor]) =>
+          createBearer({ source, login, runner: client.runner(), redactor, clock: client.clock }),
       );
       bearers.set(name, bearer);
     }

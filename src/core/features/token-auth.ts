@@ -122,17 +122,20 @@ function jwtLifetimeMs(token: string, now: number): number | undefined {
   }
 }
 
+/** A scheme with a token operation (`x-bsp-token`), the login it takes, and what exchanging it needs. */
+export interface TokenLogin {
+  source: NonNullable<SecuritySchemeMeta["token"]>;
+  login: Record<string, unknown>;
+  runner: CallRunner;
+  redactor: Redaction;
+  clock: Clock;
+}
+
 /**
- * The TokenAuth of a scheme with a token operation (`x-bsp-token`): the login is sent to that
- * operation, unauthenticated, through the transport's own lifecycle (timeouts, retries, size cap).
+ * The TokenAuth of a scheme with a token operation: the login is sent to that operation,
+ * unauthenticated, through the transport's own lifecycle (timeouts, retries, size cap).
  */
-export function createTokenAuth(
-  source: NonNullable<SecuritySchemeMeta["token"]>,
-  login: Record<string, unknown>,
-  runner: CallRunner,
-  redactor: Redaction,
-  clock: Clock,
-): TokenAuth {
+function createTokenAuth({ source, login, runner, redactor, clock }: TokenLogin): TokenAuth {
   const method = source.method as HttpMethod;
   const exchange = async (): Promise<TokenExchange> => {
     const call: Call = {
@@ -171,14 +174,9 @@ export interface Bearer {
 export type Credential = { header: string; value: string; token?: string } | { failure: SettledCall } | undefined;
 
 /** Bearer tokens for a scheme with a token operation, obtained by sending the login through the lifecycle. */
-export function createBearer(
-  source: NonNullable<SecuritySchemeMeta["token"]>,
-  login: Record<string, unknown>,
-  runner: CallRunner,
-  redactor: Redaction,
-  clock: Clock,
-): Bearer {
-  const auth = createTokenAuth(source, login, runner, redactor, clock);
+export function createBearer(token: TokenLogin): Bearer {
+  const auth = createTokenAuth(token);
+  const { source } = token;
   const stepOperation = `${source.method.toUpperCase()} ${source.path}`;
   return {
     async credential(signal) {
